@@ -1,0 +1,51 @@
+# zparse / zlint: `make demo` runs the main job, `make test` passes the tests.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck contracts fuzz bench corpus clean peers
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+demo: $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	$(BIN)/zlint check examples/zosmf-ha
+	$(BIN)/zlint report examples/zosmf-ha
+
+# Real peers driven by the tests: Neovim (LSP client) and headless Chromium (HTML report).
+peers:
+	@command -v nvim >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 || \
+	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim chromium >/dev/null) || \
+	    echo "make: could not install neovim/chromium; the tests that drive them will be skipped"; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check zparse rules tests fuzz bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+contracts: $(STAMP)
+	$(BIN)/lint-imports
+
+test: $(STAMP) peers lint typecheck contracts
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python ../shared/tools/corpus-check 2>/dev/null || [ ! -d ../shared/corpus ] 
+
+corpus: $(STAMP)
+	$(BIN)/python ../shared/tools/corpus-check --verbose
+
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q fuzz
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,190 @@
+"""Source text, positions and decoding.
+
+Offsets into the decoded ``str`` are the truth; line and column (both 1-based,
+columns counted in characters) are computed at the edges through
+:class:`Source`'s line index.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["Source", "Span", "decode", "EBCDIC_CODEPAGES"]
+
+
+class Source:
+    """One file's decoded text, its path (as given) and a lazy line index.
+
+    Sources compare by identity: two reads of one file are two sources.
+    """
+
+    __slots__ = ("_line_starts", "kind", "path", "text")
+
+    def __init__(self, text: str, path: str | None = None, kind: str | None = None) -> None:
+        self.text = text
+        self.path = path
+        self.kind = kind
+        self._line_starts: list[int] | None = None
+
+    def __repr__(self) -> str:
+        return f"Source({self.path or '<text>'!s}, {len(self.text)} chars)"
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Offsets at which each line begins (after ``\\n``, ``\\r\\n`` or lone ``\\r``)."""
+        if self._line_starts is None:
+            starts = [0]
+            text = self.text
+            i = 0
+            n = len(text)
+            while i < n:
+                j = text.find("\n", i)
+                k = text.find("\r", i)
+                if j < 0 and k < 0:
+                    break
+                if k >= 0 and (j < 0 or k < j):
+                    i = k + 2 if text.startswith("\r\n", k) else k + 1
+                else:
+                    i = j + 1
+                starts.append(i)
+            self._line_starts = starts
+        return self._line_starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; offsets past the end clamp to it."""
+        offset = max(0, min(offset, len(self.text)))
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Offset of a 1-based (line, column), clamped to the line's end."""
+        starts = self.line_starts
+        if line < 1:
+            return 0
+        if line > len(starts):
+            return len(self.text)
+        start = starts[line - 1]
+        end = self.line_end(line)
+        return min(start + max(column - 1, 0), end)
+
+    def line_end(self, line: int) -> int:
+        """Offset of the end of a 1-based line, before its line break."""
+        starts = self.line_starts
+        end = starts[line] if line < len(starts) else len(self.text)
+        text = self.text
+        while end > starts[line - 1] and text[end - 1] in "\r\n":
+            end -= 1
+        return end
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line without its line break."""
+        starts = self.line_starts
+        if not 1 <= line <= len(starts):
+            return ""
+        return self.text[starts[line - 1] : self.line_end(line)]
+
+
+@attrs.frozen(order=False)
+class Span:
+    """A half-open range ``[start, end)`` of offsets into one :class:`Source`.
+
+    Equality and hashing consider the offsets and the source's path, never its
+    text, so model nodes that exclude spans from equality stay cheap to compare.
+    """
+
+    source: Source = attrs.field(eq=False, repr=False)
+    start: int
+    end: int
+    path: str | None = attrs.field(default=None, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.path is None and self.source.path is not None:
+            object.__setattr__(self, "path", self.source.path)
+
+    @property
+    def text(self) -> str:
+        return self.source.text[self.start : self.end]
+
+    def start_line_col(self) -> tuple[int, int]:
+        return self.source.line_col(self.start)
+
+    def end_line_col(self) -> tuple[int, int]:
+        return self.source.line_col(self.end)
+
+    def cover(self, other: Span) -> Span:
+        """The smallest span of the same source holding both spans."""
+        return Span(self.source, min(self.start, other.start), max(self.end, other.end))
+
+    def sort_key(self) -> tuple[str, int, int]:
+        return (self.path or "", self.start, self.end)
+
+
+def _cp1047_table() -> str:
+    # IBM-1047 (Open Systems Latin-1) differs from CP037 in six code points:
+    # the square brackets, circumflex, not sign, Y-acute and diaeresis.
+    table = list(bytes(range(256)).decode("cp037"))
+    for byte, char in ((0xAD, "["), (0xBD, "]"), (0x5F, "^"), (0xB0, "¬"), (0xBA, "Ý"), (0xBB, "¨")):
+        table[byte] = char
+    return "".join(table)
+
+
+_CP1047_DECODE = _cp1047_table()
+_CP1047_ENCODE = {ord(c): i for i, c in enumerate(_CP1047_DECODE)}
+
+EBCDIC_CODEPAGES = ("cp037", "cp1047", "cp500", "cp1140")
+
+
+def _normalise(encoding: str) -> str:
+    e = encoding.lower().replace("-", "").replace("_", "")
+    aliases = {"ibm1047": "cp1047", "1047": "cp1047", "ibm037": "cp037", "037": "cp037",
+               "ibm500": "cp500", "ibm1140": "cp1140", "utf8": "utf-8", "utf8sig": "utf-8"}
+    return aliases.get(e, encoding.lower())
+
+
+def encode(text: str, encoding: str = "utf-8") -> bytes:
+    """Encode text back to bytes (the inverse of :func:`decode` for valid input)."""
+    enc = _normalise(encoding)
+    if enc == "cp1047":
+        return bytes(_CP1047_ENCODE.get(ord(c), 0x6F) for c in text)
+    return text.encode(enc, errors="surrogateescape" if enc == "utf-8" else "replace")
+
+
+def decode(data: bytes, encoding: str | None = None, record_length: int = 80) -> tuple[str, list[tuple[int, int]]]:
+    """Decode a file's bytes into text.
+
+    Returns the text and the undecodable bytes as ``(offset in text, byte)``
+    pairs. UTF-8 is the default; a byte-order mark is kept as the text's first
+    character so that the round trip stays exact. Bytes that are not valid
+    UTF-8 become lone surrogates (``surrogateescape``), so nothing is lost and
+    the lexer can point at them.
+
+    With an EBCDIC code page (cp037, cp1047, cp500, cp1140) the bytes are a
+    member downloaded in binary: when they hold no line breaks, they are split
+    into ``record_length``-byte records joined by ``\\n``.
+    """
+    enc = _normalise(encoding or "utf-8")
+    bad: list[tuple[int, int]] = []
+    if enc in EBCDIC_CODEPAGES:
+        text = "".join(_CP1047_DECODE[b] for b in data) if enc == "cp1047" else data.decode(enc)
+        if "\n" not in text and "\r" not in text and "\x85" not in text and len(text) > record_length:
+            text = "\n".join(text[i : i + record_length] for i in range(0, len(text), record_length))
+        text = text.replace("\x85", "\n")
+        return text, bad
+    if enc != "utf-8":
+        codecs.lookup(enc)  # raises LookupError for an unknown encoding
+        return data.decode(enc, errors="replace"), bad
+    text = data.decode("utf-8", errors="surrogateescape")
+    for i, ch in enumerate(text):
+        if "\udc80" <= ch <= "\udcff":
+            bad.append((i, ord(ch) - 0xDC00))
+    return text, bad
+
+
+def undecodable_offsets(text: str) -> Sequence[int]:
+    """Offsets of characters that stand for undecodable bytes (lone surrogates)."""
+    return [i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"]

@@ -1,0 +1,1 @@
+"""The syntax layer: lexers, Lark grammars and the lossless concrete syntax tree."""

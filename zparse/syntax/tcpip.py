@@ -1,0 +1,543 @@
+"""Lexer and statement-level LALR driver for TCP/IP stack profiles.
+
+The lexer tiles the text into tokens (trivia included). The driver then
+parses one statement at a time with Lark's LALR tables (grammars/tcpip.lark),
+choosing each word's terminal from what the parser state accepts. A statement
+ends where its next token cannot continue it and a statement may end there;
+an error costs one statement: the driver skips to the next line that starts
+with a statement keyword (or the block's END) and goes on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+from lark.exceptions import UnexpectedToken
+from lark.parsers.lalr_parser_state import ParseConf, ParserState
+
+from ..diagnostics import Diagnostic, Edit, Fix, make
+from ..source import Source, Span
+from .cst import Node, Token
+from .grammar import load_lalr
+from .keywords import KeywordTable
+
+__all__ = ["BLOCKS", "TcpipSyntax", "parse_tcpip_syntax", "keyword_table", "substitute_symbols"]
+
+_STARTS = ("statement", "vipa_item", "autolog_item", "routes_item", "bsd_item", "generic_item")
+
+
+@attrs.frozen
+class BlockInfo:
+    opener: str  # terminal of the opening statement
+    end: str  # terminal of the END keyword
+    item_start: str  # start symbol for the statements inside
+    item_terms: frozenset[str]  # terminals that start an item (resync points)
+
+
+BLOCKS: dict[str, BlockInfo] = {
+    b.opener: b
+    for b in (
+        BlockInfo("K_VIPADYNAMIC", "K_ENDVIPADYNAMIC", "vipa_item",
+                  frozenset({"K_VIPADEFINE", "K_VIPABACKUP", "K_VIPADELETE", "K_VIPADISTRIBUTE",
+                             "K_VIPARANGE", "K_VIPAROUTE", "K_VIPASMPARMS"})),
+        BlockInfo("K_AUTOLOG", "K_ENDAUTOLOG", "autolog_item", frozenset()),
+        BlockInfo("K_BEGINROUTES", "K_ENDROUTES", "routes_item", frozenset({"K_ROUTE"})),
+        BlockInfo("K_BSDROUTINGPARMS", "K_ENDBSDROUTINGPARMS", "bsd_item", frozenset()),
+        BlockInfo("K_NETACCESS", "K_ENDNETACCESS", "generic_item", frozenset()),
+        BlockInfo("K_SRCIP", "K_ENDSRCIP", "generic_item", frozenset()),
+        BlockInfo("K_IPSEC", "K_ENDIPSEC", "generic_item", frozenset()),
+        BlockInfo("K_DEFADDRTABLE", "K_ENDDEFADDRTABLE", "generic_item", frozenset()),
+    )
+}
+_END_TERMS = frozenset(b.end for b in BLOCKS.values())
+_ITEM_TERMS = frozenset().union(*(b.item_terms for b in BLOCKS.values()))
+
+# TN3270E Telnet server statements: a different language (its own profile).
+_TELNET = frozenset({"TELNETGLOBALS", "TELNETPARMS", "BEGINVTAM", "ENDTELNETGLOBALS",
+                     "ENDTELNETPARMS", "ENDVTAM", "TELNETDEVICE"})
+# Statements of the pre-OS/390 TCP/IP (and TCPIP.DATA) that a current stack rejects.
+_OBSOLETE = frozenset({"ASSORTEDPARMS", "ENDASSORTEDPARMS", "INFORM", "ENDINFORM", "OBEY",
+                       "ENDOBEY", "SYSCONTACT", "ENDSYSCONTACT", "SYSLOCATION", "ENDSYSLOCATION",
+                       "INTERNALCLIENTPARMS", "ENDINTERNALCLIENTPARMS", "NOTRACE", "SCREEN",
+                       "TRACE", "MORETRACE", "LESSTRACE", "KEEPALIVEOPTIONS",
+                       "ENDKEEPALIVEOPTIONS", "DATASETPREFIX", "ATMARPSV", "ATMLIS", "ATMPVC",
+                       "IPCONFIG6X", "SMFPARMSX"})
+
+_TOKEN_RE = re.compile(r'(\r\n|\n|\r)|([ \t\f\v]+)|(;[^\r\n]*)|("[^"\r\n]*"?)|([^\s;"]+)|(\s)')
+_NUM = re.compile(r"\d+")
+_IPV4 = re.compile(r"\d+\.\d+\.\d+\.\d+")
+_IPV4P = re.compile(r"\d+\.\d+\.\d+\.\d+/\d+")
+_IPV6 = re.compile(r"[0-9A-Fa-f]*:[0-9A-Fa-f:.]*")
+_IPV6P = re.compile(r"[0-9A-Fa-f]*:[0-9A-Fa-f:.]*/\d+")
+_PRANGE = re.compile(r"\d+-\d+")
+_SIZE = re.compile(r"\d+[KkMm]")
+_SYMBOL = re.compile(r"&([A-Za-z@#$][A-Za-z0-9@#$_]{0,7})(\.?)")
+_VALUE_KINDS = ("IPV4", "IPV4P", "IPV6", "IPV6P", "NUMBER", "PRANGE", "SIZE", "WORD")
+
+_DESCRIBE = {
+    "WORD": "a name", "NUMBER": "a number", "IPV4": "an IPv4 address",
+    "IPV4P": "an IPv4 address/prefix", "IPV6": "an IPv6 address", "IPV6P": "an IPv6 address/prefix",
+    "PRANGE": "a port range", "SIZE": "a size", "QUOTED": 'a "quoted string"', "EQ": "=",
+    "$END": "the end of the statement",
+}
+
+
+def _classify(word: str) -> str:
+    c = word[0]
+    if c.isdigit():
+        if _NUM.fullmatch(word):
+            return "NUMBER"
+        if _IPV4.fullmatch(word):
+            return "IPV4"
+        if _IPV4P.fullmatch(word):
+            return "IPV4P"
+        if _PRANGE.fullmatch(word):
+            return "PRANGE"
+        if _SIZE.fullmatch(word):
+            return "SIZE"
+    if word == "=":
+        return "EQ"
+    if ":" in word:
+        if _IPV6.fullmatch(word):
+            return "IPV6"
+        if _IPV6P.fullmatch(word):
+            return "IPV6P"
+    return "WORD"
+
+
+def keyword_table() -> KeywordTable:
+    return load_lalr("tcpip.lark", _STARTS)[1]
+
+
+def substitute_symbols(text: str, symbols: Mapping[str, str]) -> tuple[str, list[str]]:
+    """Replace ``&NAME.`` / ``&NAME`` in one token; returns the text and the undefined names.
+
+    A period right after the name ends the symbol and is consumed, as in
+    z/OS static system symbols. Substitution is not recursive.
+    """
+    missing: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        name = m.group(1).upper()
+        if name in symbols:
+            return symbols[name]
+        missing.append(name)
+        return m.group(0)
+
+    return _SYMBOL.sub(repl, text), missing
+
+
+@attrs.frozen
+class TcpipSyntax:
+    tree: Node
+    diagnostics: tuple[Diagnostic, ...]
+    errors: int
+
+
+class _Lexed:
+    __slots__ = ("cands", "sig", "stmt_like", "tokens")
+
+    def __init__(self) -> None:
+        self.tokens: list[Token] = []
+        self.sig: list[Token] = []
+        self.cands: list[tuple[str, ...]] = []
+        self.stmt_like: list[bool] = []
+
+
+def _lex(source: Source, table: KeywordTable, stmt_terms: frozenset[str],
+         symbols: Mapping[str, str] | None, diags: list[Diagnostic]) -> _Lexed:
+    text = source.text
+    out = _Lexed()
+    tokens = out.tokens
+    sig = out.sig
+    line_initial = True
+    prev_word = False
+    starters = stmt_terms | _END_TERMS | _ITEM_TERMS
+    for m in _TOKEN_RE.finditer(text):
+        g = m.lastindex
+        s = m.group()
+        start = m.start()
+        if g == 1:
+            tokens.append(Token("NEWLINE", s, start, True))
+            line_initial = True
+            prev_word = False
+            continue
+        if g == 2 or g == 6:
+            tokens.append(Token("WS", s, start, True))
+            prev_word = False
+            continue
+        if g == 3:
+            tokens.append(Token("COMMENT", s, start, True))
+            if prev_word:
+                diags.append(make(
+                    "SYN009", "comment not preceded by a blank: IBM requires a blank before `;`",
+                    Span(source, start, start + 1),
+                    help="insert a blank before the `;`",
+                    fix=Fix("insert a blank before `;`", (Edit(Span(source, start, start), " "),)),
+                ))
+            prev_word = False
+            continue
+        if g == 4:
+            tok = Token("QUOTED", s, start)
+            if len(s) < 2 or not s.endswith('"'):
+                diags.append(make("SYN005", 'unterminated quoted string: the closing `"` is missing on this line',
+                                  Span(source, start, start + len(s))))
+        else:
+            if start == 0 and s[0] == "\ufeff":
+                tokens.append(Token("BOM", "\ufeff", 0, True))
+                s = s[1:]
+                start = 1
+                if not s:
+                    continue
+            tok = Token("WORD", s, start)
+            value = s
+            if "&" in s and symbols is not None:
+                value, missing = substitute_symbols(s, symbols)
+                for name in missing:
+                    diags.append(make("SYN008", f"system symbol &{name}. is not defined for this system",
+                                      Span(source, start, start + len(s))))
+                tok.value = value
+            if "&" in value:
+                tok.kind = "SYMBOLIC"
+            else:
+                tok.kind = _classify(value)
+        tok.type = tok.kind
+        tok.line_initial = line_initial
+        line_initial = False
+        prev_word = True
+        tokens.append(tok)
+        sig.append(tok)
+        cands = table.terminals(tok.value) if tok.kind == "WORD" else ()
+        out.cands.append(cands)
+        out.stmt_like.append(any(c in starters for c in cands))
+    return out
+
+
+class _Driver:
+    def __init__(self, source: Source, symbols: Mapping[str, str] | None) -> None:
+        lark, table, stmt_terms = load_lalr("tcpip.lark", _STARTS)
+        self.source = source
+        self.table = table
+        self.stmt_terms = stmt_terms
+        inner = lark.parser.parser.parser
+        self.confs = {s: ParseConf(inner.parse_table, inner.callbacks, s) for s in _STARTS}
+        self.states = inner.parse_table.states
+        self.diags: list[Diagnostic] = []
+        self.lexed = _lex(source, table, stmt_terms, symbols, self.diags)
+        self.errors = 0
+
+    # ------------------------------------------------------------ helpers
+    def _span(self, tok: Token) -> Span:
+        return Span(self.source, tok.start, tok.end)
+
+    def _expected(self, acc: Iterable[str], info: BlockInfo | None = None) -> str:
+        names: list[str] = []
+        for t in sorted(acc):
+            if t in _END_TERMS and (info is None or t != info.end):
+                continue
+            if t.startswith("K_"):
+                names.append(t[2:])
+            elif t in _DESCRIBE:
+                names.append(_DESCRIBE[t])
+        names = sorted(set(names), key=lambda n: (n[0].islower(), n))
+        if len(names) > 8:
+            names = names[:8] + ["…"]
+        if not names:
+            return "nothing more"
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+    def _choose(self, i: int, acc: Mapping[str, Any]) -> str | None:
+        """The terminal for significant token ``i`` in a state accepting ``acc``;
+        None when the statement should end before it ("$END")."""
+        lx = self.lexed
+        tok = lx.sig[i]
+        for c in lx.cands[i]:
+            if c in acc:
+                return c
+        kind = tok.kind
+        word_ok = "WORD" in acc and kind != "QUOTED"
+        if lx.stmt_like[i] and "$END" in acc and (tok.line_initial or not word_ok):
+            return None
+        if kind in acc:
+            return kind
+        if kind == "SYMBOLIC":
+            for k in _VALUE_KINDS:
+                if k in acc:
+                    return k
+        if word_ok:
+            return "WORD"
+        if "$END" in acc:
+            return None
+        return "!"
+
+    def _statement(self, i: int, start: str, limit: int, info: BlockInfo | None = None) -> tuple[int, Any, tuple[int, str] | None]:
+        """Parse one statement from significant token ``i``.
+
+        Returns (index after the statement, Lark tree or None, error) where
+        error is (index of the offending token, expected text)."""
+        conf = self.confs[start]
+        state: ParserState[Any] = ParserState(conf, None)  # type: ignore[arg-type]
+        states = self.states
+        sig = self.lexed.sig
+        j = i
+        while True:
+            acc = states[state.position]
+            if j >= limit:
+                if "$END" in acc:
+                    break
+                return j, None, (j, self._expected(acc, info))
+            term = self._choose(j, acc)
+            if term is None:
+                break
+            if term == "!":
+                return j, None, (j, self._expected(acc, info))
+            tok = sig[j]
+            tok.type = term
+            try:
+                state.feed_token(tok)  # type: ignore[arg-type]
+            except UnexpectedToken:
+                return j, None, (j, self._expected(acc, info))
+            j += 1
+        try:
+            tree = state.feed_token(Token("$END", "", 0), True)  # type: ignore[arg-type]
+        except UnexpectedToken:
+            return j, None, (j, self._expected(states[state.position], info))
+        return j, tree, None
+
+    # ------------------------------------------------------------ main loop
+    def run(self) -> Node:
+        lx = self.lexed
+        sig = lx.sig
+        n = len(sig)
+        source = self.source
+        tokens = lx.tokens
+        tok_index = {id(t): k for k, t in enumerate(tokens)} if n else {}
+        root = Node("file", [], source)
+        containers: list[Node] = [root]
+        cursor = 0
+
+        def attach(node: Node, a: int, b: int) -> None:
+            """Attach sig tokens a..b-1 (with interior trivia) as ``node``."""
+            nonlocal cursor
+            ta = tok_index[id(sig[a])]
+            tb = tok_index[id(sig[b - 1])] + 1
+            containers[-1].children.extend(tokens[cursor:ta])
+            node.children = tokens[ta:tb]
+            containers[-1].children.append(node)
+            cursor = tb
+
+        # Positions for block extents, computed once (linear in the input).
+        ends: dict[str, list[int]] = {}
+        openers: dict[str, list[int]] = {}
+        stmt_starts: list[int] = []
+        for k in range(n):
+            cs = lx.cands[k]
+            if not cs:
+                continue
+            for c in cs:
+                if c in _END_TERMS:
+                    ends.setdefault(c, []).append(k)
+                if c in BLOCKS and sig[k].line_initial:
+                    openers.setdefault(c, []).append(k)
+            if sig[k].line_initial and any(c in self.stmt_terms for c in cs):
+                stmt_starts.append(k)
+
+        def after(lst: list[int], k: int) -> int | None:
+            p = bisect.bisect_right(lst, k)
+            return lst[p] if p < len(lst) else None
+
+        # Block stack entries: (info, block node, extent limit).
+        blocks: list[tuple[BlockInfo, Node, int]] = []
+        i = 0
+        while i < n:
+            if blocks and i >= blocks[-1][2]:
+                blocks.pop()
+                containers.pop()
+                continue
+            if blocks:
+                info, _, limit = blocks[-1]
+                start = info.item_start
+            else:
+                info, limit, start = None, n, "statement"
+            j, tree, err = self._statement(i, start, limit, info)
+            if err is None and j > i:
+                kw = self.table.canonical(sig[i].type)
+                node = Node("statement", [], source, keyword=kw, tree=tree)
+                first = sig[i].type
+                if info is not None and first == info.end:
+                    attach(node, i, j)
+                    blocks.pop()
+                    containers.pop()
+                elif first in _END_TERMS:
+                    attach(node, i, j)
+                    self._error(sig[i], f"{kw} does not close an open block"
+                                + (f"; expected {self.table.canonical(info.end)}" if info else ""))
+                    node.kind = "error"
+                elif first in BLOCKS and info is None:
+                    binfo = BLOCKS[first]
+                    block = Node("block", [], source, keyword=kw)
+                    containers[-1].children.extend(tokens[cursor:tok_index[id(sig[i])]])
+                    cursor = tok_index[id(sig[i])]
+                    containers[-1].children.append(block)
+                    containers.append(block)
+                    attach(node, i, j)
+                    e = after(ends.get(binfo.end, []), i)
+                    o = after(openers.get(first, []), i)
+                    if e is not None and (o is None or e < o):
+                        blimit = n
+                    else:
+                        nxt = after(stmt_starts, j - 1) if j > i else None
+                        blimit = nxt if nxt is not None else n
+                        self.errors += 1
+                        self.diags.append(make(
+                            "SYN003",
+                            f"{kw} block without {self.table.canonical(binfo.end)}: z/OS takes every "
+                            "following statement of the data set as part of this block",
+                            self._span(sig[i]),
+                            help=f"add {self.table.canonical(binfo.end)} after the last statement of the block",
+                        ))
+                        block.data["unterminated"] = True
+                    # An enclosing unterminated block's extent also bounds this one.
+                    blocks.append((binfo, block, min(blimit, limit) if blocks else blimit))
+                else:
+                    attach(node, i, j)
+                i = j
+                continue
+            # Error: report, skip to the next resynchronisation point.
+            bad = err[0] if err else i
+            k = self._resync(max(bad, i) + (1 if bad == i or bad >= j else 0), info, limit)
+            k = max(k, i + 1)
+            node = Node("error", [], source)
+            attach(node, i, min(k, n))
+            self._report(i, bad, err[1] if err else "", info)
+            i = k
+        containers[0].children.extend(tokens[cursor:])
+        return root
+
+    def _resync(self, k: int, info: BlockInfo | None, limit: int) -> int:
+        lx = self.lexed
+        sig = lx.sig
+        n = len(sig)
+        if info is None:
+            while k < n and not (sig[k].line_initial and lx.stmt_like[k]):
+                k += 1
+            return k
+        any_line = not info.item_terms
+        wanted = info.item_terms | {info.end}
+        while k < n and k < limit:
+            if lx.cands[k] and any(c in wanted for c in lx.cands[k]) and (sig[k].line_initial or info.end in lx.cands[k]):
+                return k
+            if any_line and sig[k].line_initial:
+                return k
+            k += 1
+        return min(k, limit) if limit < n else k
+
+    def _error(self, tok: Token, message: str, code: str = "SYN001") -> None:
+        self.errors += 1
+        self.diags.append(make(code, message, self._span(tok)))
+
+    def _report(self, i: int, bad: int, expected: str, info: BlockInfo | None) -> None:
+        sig = self.lexed.sig
+        first = sig[i]
+        word = first.value.upper()
+        if bad == i and info is None and first.kind in ("WORD", "SYMBOLIC") and not self.lexed.cands[i]:
+            if word in _TELNET:
+                msg = (f"{first.text} is a TN3270E Telnet server statement: this looks like a Telnet "
+                       "profile, which belongs to the TN3270E server, not to the stack profile")
+            elif word in _OBSOLETE:
+                msg = f"{first.text} is not a statement of a current z/OS TCP/IP profile (obsolete or from another file)"
+            else:
+                msg = f"unknown statement keyword {first.text!r}"
+            self._error(first, msg, "SYN002")
+            return
+        if bad == i and info is None and first.kind == "NUMBER":
+            self._error(first, f"a statement cannot start with the number {first.text}: a PORT entry "
+                        "without its PORT statement, or ISPF line numbers?", "SYN001")
+            return
+        tok = sig[bad] if bad < len(sig) else first
+        if bad == i:
+            if info is not None:
+                what = " or ".join(sorted(self.table.canonical(t) for t in info.item_terms)) or "an entry"
+                msg = (f"{first.text} is not valid in the {self.table.canonical(info.opener)} block; "
+                       f"expected {what} or {self.table.canonical(info.end)}")
+            else:
+                owner = next((b for b in BLOCKS.values()
+                              if any(c in b.item_terms for c in self.lexed.cands[i])), None)
+                if owner is not None:
+                    msg = (f"{first.text} is only valid inside a {self.table.canonical(owner.opener)} "
+                           f"block (before {self.table.canonical(owner.end)})")
+                else:
+                    msg = f"{first.text} is not valid here; expected a statement keyword"
+        elif bad >= len(sig):
+            msg = f"{self.table.canonical(first.type)} statement is incomplete at the end of the file; expected {expected}"
+            tok = sig[-1]
+        else:
+            msg = f"unexpected {tok.text!r} in {self.table.canonical(first.type)} statement; expected {expected}"
+        if info is not None and info.opener == "K_VIPADYNAMIC":
+            msg += "; z/OS ignores the rest of this VIPADYNAMIC block"
+        self._error(tok, msg)
+
+
+def _column_diags(source: Source, tokens: list[Token]) -> list[Diagnostic]:
+    """SYN006 for statement text in columns 73-80 (sequence numbers are not
+    allowed in profiles). Text inside a `;` comment that began earlier is fine."""
+    out: list[Diagnostic] = []
+    text = source.text
+    starts = source.line_starts
+    tok_starts: list[int] | None = None
+    for ln in range(1, len(starts) + 1):
+        a = starts[ln - 1]
+        b = source.line_end(ln)
+        if b - a <= 72 or not text[a + 72 : b].strip():
+            continue
+        if tok_starts is None:
+            tok_starts = [t.start for t in tokens]
+        k = max(bisect.bisect_right(tok_starts, a + 72) - 1, 0)
+        first = last = -1
+        straddle = False
+        while k < len(tokens) and tokens[k].start < b:
+            t = tokens[k]
+            if not t.trivia and t.end > a + 72:
+                if first < 0:
+                    first = max(t.start, a + 72)
+                    straddle = t.start < a + 72
+                last = t.end
+            k += 1
+        if first < 0:
+            continue
+        fix = None if straddle else Fix("remove the text after column 72",
+                                        (Edit(Span(source, a + 72, last), ""),))
+        out.append(make(
+            "SYN006",
+            f"text in columns {first - a + 1}-{last - a}: z/OS reads columns 73-80 of a profile as "
+            "statement text (sequence numbers are not allowed)",
+            Span(source, first, last),
+            help="remove the text after column 72",
+            fix=fix,
+        ))
+    return out
+
+
+def _undecodable(source: Source) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    text = source.text
+    for m in re.finditer("[\ud800-\udfff]+", text):
+        nbytes = " ".join(f"X'{ord(c) - 0xDC00:02X}'" if "\udc80" <= c <= "\udcff" else "?" for c in m.group())
+        out.append(make("SYN010", f"bytes {nbytes} are not valid in this file's encoding (UTF-8); "
+                        "was the member transferred in binary? try --encoding cp1047",
+                        Span(source, m.start(), m.end())))
+    return out
+
+
+def parse_tcpip_syntax(source: Source, symbols: Mapping[str, str] | None = None) -> TcpipSyntax:
+    """Lex and parse a profile into a lossless tree plus syntax diagnostics."""
+    driver = _Driver(source, symbols)
+    tree = driver.run()
+    diags = driver.diags + _column_diags(source, driver.lexed.tokens)
+    if any("\ud800" <= c <= "\udfff" for c in source.text):
+        diags += _undecodable(source)
+    return TcpipSyntax(tree, tuple(diags), driver.errors)
