@@ -30,6 +30,7 @@ class ParseResult(Generic[M]):
     model: M
     diagnostics: tuple[Diagnostic, ...]
     status: str = "clean"
+    includes: tuple[Source, ...] = ()  # sources of INCLUDEd members, in the order read
 
     def render(self) -> str:
         """The input text, rebuilt from the tree (always equal to it)."""

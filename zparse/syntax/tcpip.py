@@ -423,7 +423,15 @@ class _Driver:
         sig = lx.sig
         n = len(sig)
         if info is None:
-            while k < n and not (sig[k].line_initial and lx.stmt_like[k]):
+            # A line that starts with a statement keyword, or with a word in
+            # column 1 (an unknown statement: each gets its own SYN002).
+            line_starts = self.source.line_starts
+            while k < n:
+                t = sig[k]
+                if t.line_initial and (lx.stmt_like[k] or (
+                        t.kind == "WORD" and t.value[:1].isalpha()
+                        and line_starts[bisect.bisect_right(line_starts, t.start) - 1] == t.start)):
+                    break
                 k += 1
             return k
         any_line = not info.item_terms

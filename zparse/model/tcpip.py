@@ -1,0 +1,607 @@
+"""Typed model of a TCP/IP stack profile (attrs, frozen, keyword-only).
+
+What was written is kept apart from what is in effect: fields hold the
+operands as coded (``None`` where omitted) and ``*_effective`` properties
+apply IBM's defaults (DISTMETHOD BASEWLM, AUTOSWITCHBACK and HEALTHSWITCH on,
+VIPABACKUP rank 1, MOVEABLE IMMEDIATE, ...). Spans are excluded from equality,
+so two profiles that mean the same compare equal whatever their layout.
+"""
+
+from __future__ import annotations
+
+import enum
+import ipaddress
+from collections.abc import Iterator
+from ipaddress import IPv4Address, IPv6Address
+
+import attrs
+
+from ..source import Span
+
+__all__ = [
+    "AutologEntry", "Device", "DestIp", "DestRole", "DistMethod", "DynamicXcf", "Generic",
+    "HomeEntry", "Include", "Interface", "IpAddress", "Link", "Moveable", "Option",
+    "PortEntry", "PortRangeEntry", "ProfileIndex", "Route", "StatementRef", "TcpipProfile",
+    "Unparsed", "VipaBackup", "VipaDefine", "VipaDelete", "VipaDistribute", "VipaRange",
+    "VipaRoute", "PortSpec",
+]
+
+IpAddress = IPv4Address | IPv6Address
+
+
+def _span() -> Span:
+    return attrs.field(eq=False, repr=False, hash=False)  # type: ignore[no-any-return]
+
+
+class DistMethod(enum.Enum):
+    BASEWLM = "BASEWLM"
+    ROUNDROBIN = "ROUNDROBIN"
+    SERVERWLM = "SERVERWLM"
+    WEIGHTEDACTIVE = "WEIGHTEDACTIVE"
+    HOTSTANDBY = "HOTSTANDBY"
+    TARGCONTROLLED = "TARGCONTROLLED"
+
+
+class DestRole(enum.Enum):
+    PREFERRED = "PREFERRED"
+    BACKUP = "BACKUP"
+
+
+class Moveable(enum.Enum):
+    IMMEDIATE = "IMMEDIATE"
+    WHENIDLE = "WHENIDLE"
+    NONDISRUPTIVE = "NONDISRUPTIVE"
+    DISRUPTIVE = "DISRUPTIVE"
+
+
+@attrs.frozen(kw_only=True)
+class Option:
+    """One operand keyword of an option bag (IPCONFIG, GLOBALCONFIG, ...) with its values."""
+
+    keyword: str
+    values: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class DynamicXcf:
+    """``IPCONFIG DYNAMICXCF addr mask cost`` (or ``IPCONFIG6 DYNAMICXCF addr``)."""
+
+    address: IpAddress | None
+    raw: str
+    mask: IPv4Address | None = None
+    prefix_len: int | None = None
+    cost: int | None = None
+    version: int = 4
+    span: Span = _span()
+
+    @property
+    def network(self) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+        if self.address is None:
+            return None
+        plen = self.prefix_len
+        if plen is None and self.mask is not None:
+            plen = _mask_prefix(self.mask)
+        if plen is None:
+            return None
+        return ipaddress.ip_network(f"{self.address}/{plen}", strict=False)
+
+
+@attrs.frozen(kw_only=True)
+class IpConfig:
+    """IPCONFIG or IPCONFIG6: every statement of the profile folded together."""
+
+    options: tuple[Option, ...] = ()
+    dynamic_xcf: DynamicXcf | None = None
+    no_dynamic_xcf: bool = False
+
+    def has(self, keyword: str) -> bool:
+        return any(o.keyword == keyword for o in self.options)
+
+    def option(self, keyword: str) -> Option | None:
+        found = None
+        for o in self.options:
+            if o.keyword == keyword:
+                found = o
+        return found
+
+    @property
+    def sysplex_routing(self) -> bool:
+        last = None
+        for o in self.options:
+            if o.keyword in ("SYSPLEXROUTING", "NOSYSPLEXROUTING"):
+                last = o.keyword
+        return last == "SYSPLEXROUTING"
+
+
+@attrs.frozen(kw_only=True)
+class GlobalConfig:
+    options: tuple[Option, ...] = ()
+
+    @property
+    def xcf_group_id(self) -> int | None:
+        """``XCFGRPID`` as coded (None: the default group, EZBTCPCS)."""
+        for o in reversed(self.options):
+            if o.keyword == "XCFGRPID" and o.values and o.values[0].isdigit():
+                return int(o.values[0])
+        return None
+
+    @property
+    def sysplex_monitor(self) -> tuple[str, ...]:
+        """SYSPLEXMONITOR sub-options as coded, upper case."""
+        out: list[str] = []
+        for o in self.options:
+            if o.keyword == "SYSPLEXMONITOR":
+                out.extend(v.upper() for v in o.values)
+        return tuple(out)
+
+
+@attrs.frozen(kw_only=True)
+class HomeEntry:
+    address: IPv4Address | None
+    raw: str
+    link: str
+    span: Span = _span()
+    link_span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class Interface:
+    """``INTERFACE name DEFINE|DELETE|ADDADDR|DELADDR ...``."""
+
+    name: str
+    action: str
+    type: str | None = None
+    addresses: tuple[IpAddress, ...] = ()
+    prefix_len: int | None = None
+    portname: str | None = None
+    options: tuple[Option, ...] = ()
+    span: Span = _span()
+    name_span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class Device:
+    name: str
+    type: str | None
+    operands: tuple[str, ...] = ()
+    span: Span = _span()
+    name_span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    name: str
+    type: str | None
+    device: str | None
+    operands: tuple[str, ...] = ()
+    span: Span = _span()
+    name_span: Span = _span()
+    device_span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class PortEntry:
+    """One entry of a PORT statement. ``port`` is None for ``UNRSV``."""
+
+    port: int | None
+    protocol: str
+    owner: str  # job name, "*", "OMVS" or "RESERVED"
+    options: tuple[str, ...] = ()
+    bind: IpAddress | None = None
+    saf: str | None = None
+    span: Span = _span()
+
+    @property
+    def reserved(self) -> bool:
+        return self.owner == "RESERVED"
+
+
+@attrs.frozen(kw_only=True)
+class PortRangeEntry:
+    first: int
+    count: int
+    protocol: str
+    owner: str
+    options: tuple[str, ...] = ()
+    span: Span = _span()
+
+    @property
+    def last(self) -> int:
+        return min(self.first + self.count - 1, 65535)
+
+
+@attrs.frozen(kw_only=True)
+class AutologEntry:
+    proc: str
+    jobname: str | None = None
+    parmstring: str | None = None
+    delay_start: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class Route:
+    destination: str  # "DEFAULT", an address, or address/prefix
+    mask: str | None
+    first_hop: str  # an address or "="
+    link: str
+    options: tuple[str, ...] = ()
+    span: Span = _span()
+    link_span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class VipaDefine:
+    """``VIPADEFINE``: this stack owns and activates the DVIPAs."""
+
+    addresses: tuple[IpAddress, ...]
+    mask: IPv4Address | None = None
+    prefix_len: int | None = None
+    interface: str | None = None  # IPv6 interface name
+    moveable: Moveable | None = None
+    tier: str | None = None  # "TIER1" / "TIER2"
+    cpcscope: bool = False
+    service_mgr: bool = False
+    block: int = 0
+    lost: bool = False  # after a syntax error in its VIPADYNAMIC block: z/OS ignores it
+    span: Span = _span()
+    address_spans: tuple[Span, ...] = attrs.field(default=(), eq=False, repr=False)
+
+    @property
+    def moveable_effective(self) -> Moveable:
+        return self.moveable or Moveable.IMMEDIATE
+
+
+@attrs.frozen(kw_only=True)
+class VipaBackup:
+    """``VIPABACKUP [rank]``: this stack takes the DVIPAs over (higher rank first)."""
+
+    addresses: tuple[IpAddress, ...]
+    rank: int | None = None
+    mask: IPv4Address | None = None
+    prefix_len: int | None = None
+    interface: str | None = None
+    moveable: Moveable | None = None
+    tier: str | None = None
+    cpcscope: bool = False
+    service_mgr: bool = False
+    block: int = 0
+    lost: bool = False
+    span: Span = _span()
+    address_spans: tuple[Span, ...] = attrs.field(default=(), eq=False, repr=False)
+
+    @property
+    def rank_effective(self) -> int:
+        return 1 if self.rank is None else self.rank
+
+    @property
+    def moveable_effective(self) -> Moveable:
+        return self.moveable or Moveable.IMMEDIATE
+
+
+@attrs.frozen(kw_only=True)
+class VipaDelete:
+    addresses: tuple[IpAddress, ...] = ()
+    interface: str | None = None
+    block: int = 0
+    lost: bool = False
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class PortSpec:
+    first: int
+    last: int
+
+    def __contains__(self, port: object) -> bool:
+        return isinstance(port, int) and self.first <= port <= self.last
+
+    def __str__(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+
+
+@attrs.frozen(kw_only=True)
+class DestIp:
+    address: IpAddress | None
+    raw: str
+    role: DestRole | None = None
+    rank: int | None = None
+    weight: int | None = None
+    span: Span = _span()
+    role_span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class VipaDistribute:
+    """``VIPADISTRIBUTE``: sysplex distribution of a DVIPA to DESTIP targets."""
+
+    vipa: IpAddress | None
+    raw: str
+    interface: str | None = None
+    delete: bool = False
+    dist_method: DistMethod | None = None
+    auto_switch_back: bool | None = None
+    health_switch: bool | None = None
+    ports: tuple[PortSpec, ...] = ()
+    dest_all: bool = False
+    dest_ips: tuple[DestIp, ...] = ()
+    optlocal: int | None = None
+    sysplex_ports: bool = False
+    timed_affinity: int | None = None
+    tier: str | None = None
+    hotstandby_keywords: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
+    block: int = 0
+    lost: bool = False
+    span: Span = _span()
+    vipa_span: Span = _span()
+
+    @property
+    def dist_method_effective(self) -> DistMethod:
+        return self.dist_method or DistMethod.BASEWLM
+
+    @property
+    def auto_switch_back_effective(self) -> bool:
+        return True if self.auto_switch_back is None else self.auto_switch_back
+
+    @property
+    def health_switch_effective(self) -> bool:
+        return True if self.health_switch is None else self.health_switch
+
+    def distributes_port(self, port: int) -> bool:
+        """Whether connections to ``port`` are distributed (no PORT list: every port)."""
+        return not self.ports or any(port in p for p in self.ports)
+
+    @property
+    def preferred(self) -> tuple[DestIp, ...]:
+        return tuple(d for d in self.dest_ips if d.role is DestRole.PREFERRED)
+
+    @property
+    def backups(self) -> tuple[DestIp, ...]:
+        return tuple(d for d in self.dest_ips if d.role is DestRole.BACKUP)
+
+
+@attrs.frozen(kw_only=True)
+class VipaRange:
+    delete: bool = False
+    mask: IPv4Address | None = None
+    address: IpAddress | None = None
+    prefix_len: int | None = None
+    interface: str | None = None
+    moveable: Moveable | None = None
+    saf: str | None = None
+    zcx: bool = False
+    block: int = 0
+    lost: bool = False
+    span: Span = _span()
+
+    @property
+    def network(self) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+        if self.address is None:
+            return None
+        plen = self.prefix_len
+        if plen is None and self.mask is not None:
+            plen = _mask_prefix(self.mask)
+        if plen is None:
+            plen = self.address.max_prefixlen
+        return ipaddress.ip_network(f"{self.address}/{plen}", strict=False)
+
+
+@attrs.frozen(kw_only=True)
+class VipaRoute:
+    delete: bool = False
+    xcf_address: IpAddress | None = None
+    target: IpAddress | None = None
+    block: int = 0
+    lost: bool = False
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class Include:
+    dsn: str
+    path: str | None = None  # the local file it resolved to, when it did
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class Generic:
+    """A statement zlint keeps as keyword + operands (SACONFIG, NETMONITOR, ...)."""
+
+    keyword: str
+    words: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class Unparsed:
+    """A statement that did not parse: its words, for rules that must stay quiet."""
+
+    block: str | None
+    words: tuple[str, ...]
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class StatementRef:
+    """One statement in text order, for outlines: keyword, a name, span."""
+
+    keyword: str
+    name: str | None = None
+    block: str | None = None
+    span: Span = _span()
+
+
+VipaStatement = VipaDefine | VipaBackup | VipaDelete | VipaDistribute | VipaRange | VipaRoute
+
+
+@attrs.frozen(kw_only=True)
+class TcpipProfile:
+    """One TCP/IP stack's profile, INCLUDEs resolved into it."""
+
+    statements: tuple[StatementRef, ...] = ()
+    ipconfig: IpConfig = IpConfig()
+    ipconfig6: IpConfig = IpConfig()
+    global_config: GlobalConfig = GlobalConfig()
+    tcp_config: tuple[Option, ...] = ()
+    udp_config: tuple[Option, ...] = ()
+    home: tuple[HomeEntry, ...] = ()
+    interfaces: tuple[Interface, ...] = ()
+    devices: tuple[Device, ...] = ()
+    links: tuple[Link, ...] = ()
+    ports: tuple[PortEntry, ...] = ()
+    port_ranges: tuple[PortRangeEntry, ...] = ()
+    autolog: tuple[AutologEntry, ...] = ()
+    routes: tuple[Route, ...] = ()
+    vipa: tuple[VipaStatement, ...] = ()
+    includes: tuple[Include, ...] = ()
+    starts: tuple[str, ...] = ()
+    stops: tuple[str, ...] = ()
+    primary_interface: str | None = None
+    somaxconn: int | None = None
+    arpage: int | None = None
+    other: tuple[Generic, ...] = ()
+    unparsed: tuple[Unparsed, ...] = ()
+
+    # -------------------------------------------------- convenient views
+    @property
+    def dynamic_xcf(self) -> DynamicXcf | None:
+        return self.ipconfig.dynamic_xcf
+
+    @property
+    def dynamic_xcf6(self) -> DynamicXcf | None:
+        return self.ipconfig6.dynamic_xcf
+
+    @property
+    def vipa_defines(self) -> tuple[VipaDefine, ...]:
+        return tuple(v for v in self.vipa if isinstance(v, VipaDefine))
+
+    @property
+    def vipa_backups(self) -> tuple[VipaBackup, ...]:
+        return tuple(v for v in self.vipa if isinstance(v, VipaBackup))
+
+    @property
+    def vipa_deletes(self) -> tuple[VipaDelete, ...]:
+        return tuple(v for v in self.vipa if isinstance(v, VipaDelete))
+
+    @property
+    def vipa_distributes(self) -> tuple[VipaDistribute, ...]:
+        return tuple(v for v in self.vipa if isinstance(v, VipaDistribute))
+
+    @property
+    def vipa_ranges(self) -> tuple[VipaRange, ...]:
+        return tuple(v for v in self.vipa if isinstance(v, VipaRange))
+
+    @property
+    def vipa_routes(self) -> tuple[VipaRoute, ...]:
+        return tuple(v for v in self.vipa if isinstance(v, VipaRoute))
+
+    @property
+    def index(self) -> ProfileIndex:
+        return ProfileIndex.of(self)
+
+    def mentions_unparsed(self, text: str) -> bool:
+        """Whether a statement that did not parse names ``text`` (an address, a name).
+
+        Rules use this to stay quiet instead of reporting a "missing"
+        definition that is really a syntax error already reported."""
+        t = text.upper()
+        return any(t in u.words for u in self.unparsed)
+
+    @property
+    def has_unparsed_vipa(self) -> bool:
+        return any(u.block == "VIPADYNAMIC" for u in self.unparsed)
+
+
+@attrs.frozen(kw_only=True)
+class ProfileIndex:
+    """Definitions and references of one profile, computed once per profile.
+
+    ``defined``/``backed_up``/``distributed``: DVIPA → statements (in effect
+    after VIPADELETE); ``static``: HOME, INTERFACE and DYNAMICXCF addresses →
+    (kind, span); ``destips``: every DESTIP with its VIPADISTRIBUTE.
+    """
+
+    defined: dict[IpAddress, tuple[VipaDefine, ...]]
+    backed_up: dict[IpAddress, tuple[VipaBackup, ...]]
+    distributed: dict[IpAddress, tuple[VipaDistribute, ...]]
+    static: dict[IpAddress, tuple[tuple[str, Span], ...]]
+    devices: dict[str, Device]
+    links: dict[str, Link]
+    interfaces: dict[str, Interface]
+    destips: tuple[tuple[DestIp, VipaDistribute], ...]
+
+    @classmethod
+    def of(cls, profile: TcpipProfile) -> ProfileIndex:
+        hit = _INDEX_CACHE.get(id(profile))
+        if hit is not None and hit[0] is profile:
+            return hit[1]
+        idx = cls._build(profile)
+        if len(_INDEX_CACHE) > 256:
+            _INDEX_CACHE.clear()
+        _INDEX_CACHE[id(profile)] = (profile, idx)
+        return idx
+
+    @classmethod
+    def _build(cls, p: TcpipProfile) -> ProfileIndex:
+        defined: dict[IpAddress, list[VipaDefine]] = {}
+        backed: dict[IpAddress, list[VipaBackup]] = {}
+        dist: dict[IpAddress, list[VipaDistribute]] = {}
+        for v in p.vipa:
+            if isinstance(v, VipaDelete):
+                for a in v.addresses:
+                    defined.pop(a, None)
+                    backed.pop(a, None)
+            elif isinstance(v, VipaDefine):
+                for a in v.addresses:
+                    defined.setdefault(a, []).append(v)
+            elif isinstance(v, VipaBackup):
+                for a in v.addresses:
+                    backed.setdefault(a, []).append(v)
+            elif isinstance(v, VipaDistribute) and v.vipa is not None and not v.delete:
+                dist.setdefault(v.vipa, []).append(v)
+        static: dict[IpAddress, list[tuple[str, Span]]] = {}
+        for h in p.home:
+            if h.address is not None:
+                static.setdefault(h.address, []).append((f"HOME ({h.link})", h.span))
+        for i in p.interfaces:
+            if i.action == "DEFINE":
+                for a in i.addresses:
+                    static.setdefault(a, []).append((f"INTERFACE {i.name}", i.span))
+        for x in (p.dynamic_xcf, p.dynamic_xcf6):
+            if x is not None and x.address is not None:
+                static.setdefault(x.address, []).append(("DYNAMICXCF", x.span))
+        return cls(
+            defined={k: tuple(v) for k, v in defined.items()},
+            backed_up={k: tuple(v) for k, v in backed.items()},
+            distributed={k: tuple(v) for k, v in dist.items()},
+            static={k: tuple(v) for k, v in static.items()},
+            devices={d.name: d for d in p.devices},
+            links={lk.name: lk for lk in p.links},
+            interfaces={i.name: i for i in p.interfaces if i.action == "DEFINE"},
+            destips=tuple((d, v) for v in p.vipa_distributes for d in v.dest_ips),
+        )
+
+    def dvipas(self) -> Iterator[IpAddress]:
+        """Every DVIPA this stack defines or backs up, in address order."""
+        yield from sorted(set(self.defined) | set(self.backed_up), key=_addr_key)
+
+
+_INDEX_CACHE: dict[int, tuple[TcpipProfile, ProfileIndex]] = {}
+
+
+def _addr_key(a: IpAddress) -> tuple[int, int]:
+    return (a.version, int(a))
+
+
+def _mask_prefix(mask: IPv4Address) -> int | None:
+    """Prefix length of a contiguous mask, None if the mask is not contiguous."""
+    n = int(mask)
+    inv = (~n) & 0xFFFFFFFF
+    if inv & (inv + 1):
+        return None
+    return 32 - inv.bit_length()
+
+
+def mask_prefix(mask: IPv4Address) -> int | None:
+    return _mask_prefix(mask)

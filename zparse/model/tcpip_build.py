@@ -1,0 +1,826 @@
+"""Build the TCP/IP model from the syntax tree; resolve INCLUDEs.
+
+The builder reads the grammar's view of each statement (a Lark tree whose
+leaves are CST tokens) and never raises: values out of bounds become SYN004
+diagnostics, unknown operands SYN012, obsolete device types SYN011.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable, Iterable, Mapping
+from ipaddress import IPv4Address, IPv6Address
+from typing import Any
+
+from ..diagnostics import Diagnostic, make, sort_diagnostics
+from ..source import Source, Span
+from ..syntax.cst import Node, Token
+from ..syntax.tcpip import parse_tcpip_syntax
+from .result import ParseResult
+from .tcpip import (
+    AutologEntry, DestIp, DestRole, Device, DistMethod, DynamicXcf, Generic, GlobalConfig,
+    HomeEntry, Include, Interface, IpAddress, IpConfig, Link, Moveable, Option, PortEntry,
+    PortRangeEntry, PortSpec, Route, StatementRef, TcpipProfile, Unparsed, VipaBackup,
+    VipaDefine, VipaDelete, VipaDistribute, VipaRange, VipaRoute, VipaStatement,
+)
+
+__all__ = ["IncludeResolver", "MAX_INCLUDE_DEPTH", "parse_tcpip"]
+
+IncludeResolver = Callable[[str], "tuple[str, str] | str"]
+MAX_INCLUDE_DEPTH = 16
+
+# DEVICE types that IBM removed by V2R2 (ATM, CLAW, HYPERchannel, SNA LU0/LU6.2, X.25, CDLC, MPCOSA).
+_OBSOLETE_DEVICES = {"ATM", "CLAW", "HCH", "SNAIUCV", "SNALU62", "X25NPSI", "CDLC", "MPCOSA", "ATMLIS"}
+# Link types whose device name follows directly after the type; others put an adapter number first.
+_LINK_DEVICE_NEXT = {"IPAQENET", "IPAQIDIO", "MPCPTP", "MPCPTP6", "IPAQTR", "SAMEHOST", "IPAQENET6"}
+_HOTSTANDBY_ONLY = {"PREFERRED", "BACKUP", "AUTOSWITCHBACK", "NOAUTOSWITCHBACK", "HEALTHSWITCH", "NOHEALTHSWITCH"}
+_FLAGS: dict[str, frozenset[str]] = {
+    "ipconfig": frozenset({
+        "CHECKSUMOFFLOAD", "NOCHECKSUMOFFLOAD", "CLAWUSEDOUBLENOP", "NODATAGRAMFWD", "NOFWDMULTIPATH",
+        "NODYNAMICXCF", "SMCD", "NOSMCD", "IGNOREREDIRECT", "IPSECURITY", "NOIQDIOROUTING",
+        "NOMULTIPATH", "PATHMTUDISCOVERY", "NOPATHMTUDISCOVERY", "NOQDIOACCELERATOR",
+        "SEGMENTATIONOFFLOAD", "NOSEGMENTATIONOFFLOAD", "SOURCEVIPA", "NOSOURCEVIPA",
+        "SYSPLEXROUTING", "NOSYSPLEXROUTING", "NOTCPSTACKSOURCEVIPA", "VARSUBNETTING"}),
+}
+_FLAGS["ipconfig6"] = _FLAGS["ipconfig"] - {"NODATAGRAMFWD"}
+
+
+def _num_ok(text: str) -> bool:
+    return text.isdigit() and len(text) <= 10
+
+
+class _Builder:
+    def __init__(self, resolver: IncludeResolver | None, symbols: Mapping[str, str] | None) -> None:
+        self.resolver = resolver
+        self.symbols = symbols
+        self.diags: list[Diagnostic] = []
+        self.sources: list[Source] = []
+        self.errors = 0
+        self.statements = 0
+        self.refs: list[StatementRef] = []
+        self.ipconfig: list[Option] = []
+        self.ipconfig6: list[Option] = []
+        self.xcf: DynamicXcf | None = None
+        self.xcf6: DynamicXcf | None = None
+        self.noxcf = False
+        self.noxcf6 = False
+        self.globalconfig: list[Option] = []
+        self.tcpconfig: list[Option] = []
+        self.udpconfig: list[Option] = []
+        self.home: list[HomeEntry] = []
+        self.interfaces: list[Interface] = []
+        self.devices: list[Device] = []
+        self.links: list[Link] = []
+        self.ports: list[PortEntry] = []
+        self.port_ranges: list[PortRangeEntry] = []
+        self.autolog: list[AutologEntry] = []
+        self.routes: list[Route] = []
+        self.vipa: list[VipaStatement] = []
+        self.includes: list[Include] = []
+        self.starts: list[str] = []
+        self.stops: list[str] = []
+        self.primary: str | None = None
+        self.somaxconn: int | None = None
+        self.arpage: int | None = None
+        self.other: list[Generic] = []
+        self.unparsed: list[Unparsed] = []
+        self.block_no = 0
+        self.block_lost = False
+        self.source: Source = Source("")
+
+    # ------------------------------------------------------------ values
+    def span(self, tok: Token) -> Span:
+        return Span(self.source, tok.start, tok.end)
+
+    def bad(self, tok: Token, message: str, code: str = "SYN004") -> None:
+        self.diags.append(make(code, message, self.span(tok)))
+
+    def number(self, tok: Token, what: str, lo: int, hi: int) -> int | None:
+        v = tok.value
+        if tok.kind == "SYMBOLIC":
+            return None
+        if not _num_ok(v) or not lo <= int(v) <= hi:
+            self.bad(tok, f"{what} {tok.text} is out of range ({lo}-{hi})")
+            return None
+        return int(v)
+
+    def ipv4(self, tok: Token, what: str = "IPv4 address") -> IPv4Address | None:
+        v = tok.value
+        if tok.kind == "SYMBOLIC":
+            return None
+        parts = v.split(".")
+        if len(parts) != 4 or not all(_num_ok(p) and int(p) <= 255 for p in parts):
+            self.bad(tok, f"{tok.text!r} is not a valid {what}")
+            return None
+        return IPv4Address(".".join(str(int(p)) for p in parts))
+
+    def ipv6(self, tok: Token, what: str = "IPv6 address") -> IPv6Address | None:
+        if tok.kind == "SYMBOLIC":
+            return None
+        try:
+            return IPv6Address(tok.value.split("/")[0])
+        except ValueError:
+            self.bad(tok, f"{tok.text!r} is not a valid {what}")
+            return None
+
+    def address(self, tok: Token) -> IpAddress | None:
+        v = tok.value.split("/")[0]
+        if tok.kind == "SYMBOLIC":
+            return None
+        if ":" in v:
+            return self.ipv6(tok)
+        fake = Token(tok.kind, tok.text, tok.start)
+        fake.value = v
+        return self.ipv4(fake)
+
+    def prefix(self, tok: Token, bits: int) -> int | None:
+        v = tok.value
+        if "/" not in v:
+            return None
+        p = v.rsplit("/", 1)[1]
+        if not _num_ok(p) or int(p) > bits:
+            self.bad(tok, f"prefix length /{p} is out of range (0-{bits})")
+            return None
+        return int(p)
+
+    def mask(self, tok: Token) -> IPv4Address | None:
+        return self.ipv4(tok, "address mask")
+
+    # ------------------------------------------------------------ walking
+    def add_file(self, tree: Node, source: Source, chain: tuple[str, ...]) -> None:
+        saved = self.source
+        self.source = source
+        self.sources.append(source)
+        self._walk(tree, None, chain)
+        self.source = saved
+
+    def _walk(self, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        for child in node.children:
+            if not isinstance(child, Node):
+                continue
+            if child.kind == "block":
+                kw = child.keyword
+                if kw == "VIPADYNAMIC":
+                    self.block_no += 1
+                    self.block_lost = False
+                self._walk(child, kw, chain)
+                self.block_lost = False
+            elif child.kind == "statement":
+                self.statements += 1
+                try:
+                    self._statement(child, block, chain)
+                except Exception as exc:  # a builder bug must never lose the file
+                    self.diags.append(make("ZL001", f"internal error reading this statement: {exc!r}",
+                                           child.span))
+            elif child.kind == "error":
+                self.errors += 1
+                words = tuple(t.value.upper() for t in child.significant())
+                self.unparsed.append(Unparsed(block=block, words=words, span=child.span))
+                if block == "VIPADYNAMIC":
+                    self.block_lost = True
+
+    def _statement(self, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        tree = node.tree
+        kind = str(tree.data)
+        handler = getattr(self, "s_" + kind, None)
+        name = None
+        if handler is not None:
+            name = handler(tree, node, block, chain)
+        self.refs.append(StatementRef(keyword=node.keyword or kind.upper(), name=name, block=block,
+                                      span=node.span))
+
+    # ------------------------------------------------------------ helpers
+    @staticmethod
+    def toks(tree: Any) -> list[Token]:
+        """All tokens under a Lark tree, in order."""
+        out: list[Token] = []
+        stack = [tree]
+        while stack:
+            t = stack.pop()
+            if isinstance(t, Token):
+                out.append(t)
+            else:
+                stack.extend(reversed(t.children))
+        return out
+
+    @staticmethod
+    def sub(tree: Any, name: str) -> list[Any]:
+        return [c for c in tree.children if not isinstance(c, Token) and c.data == name]
+
+    def options(self, tree: Any, bag: str) -> list[Option]:
+        out: list[Option] = []
+        flags = _FLAGS.get(bag, frozenset())
+        for opt in tree.children[1:]:
+            toks = self.toks(opt)
+            head = toks[0]
+            kw = head.type[2:] if head.type.startswith("K_") else head.value.upper()
+            if not head.type.startswith("K_"):
+                self.bad(head, f"{head.text!r} is not a {bag.upper()} operand that zlint knows", "SYN012")
+            values = tuple(t.value for t in toks[1:])
+            if kw in flags and values and kw != "DYNAMICXCF":
+                self.bad(toks[1], f"{toks[1].text!r} is not a value of {kw}", "SYN012")
+            span = Span(self.source, head.start, toks[-1].end)
+            out.append(Option(keyword=kw, values=values, span=span))
+            if kw == "DYNAMICXCF":
+                self.dynamicxcf(bag, toks, span)
+            elif kw == "NODYNAMICXCF":
+                if bag == "ipconfig":
+                    self.noxcf, self.xcf = True, None
+                else:
+                    self.noxcf6, self.xcf6 = True, None
+        return out
+
+    def dynamicxcf(self, bag: str, toks: list[Token], span: Span) -> None:
+        head, vals = toks[0], toks[1:]
+        if bag == "ipconfig6":
+            if not vals:
+                self.bad(head, "IPCONFIG6 DYNAMICXCF needs an IPv6 address")
+                return
+            addr6 = self.address(vals[0]) if vals[0].kind != "WORD" else None
+            if vals[0].kind == "WORD":
+                self.bad(vals[0], f"{vals[0].text!r} is not a valid IPv6 address")
+            self.xcf6 = DynamicXcf(address=addr6, raw=vals[0].value, version=6,
+                                   prefix_len=self.prefix(vals[0], 128), span=span)
+            self.noxcf6 = False
+            return
+        if not vals:
+            self.bad(head, "DYNAMICXCF needs an address, a mask (or /prefix) and a cost metric")
+            return
+        a = vals[0]
+        address: IPv4Address | None = None
+        plen = None
+        mask = None
+        rest = vals[1:]
+        if a.kind == "IPV4P":
+            ipart = Token("IPV4", a.text, a.start)
+            ipart.value = a.value.split("/")[0]
+            address = self.ipv4(ipart, "DYNAMICXCF address")
+            plen = self.prefix(a, 32)
+        elif a.kind in ("IPV4", "SYMBOLIC"):
+            address = self.ipv4(a, "DYNAMICXCF address")
+            if rest and rest[0].kind in ("IPV4", "SYMBOLIC"):
+                mask = self.mask(rest[0])
+                rest = rest[1:]
+            else:
+                self.bad(a, "DYNAMICXCF needs a subnet mask (or a /prefix) after the address")
+        else:
+            self.bad(a, f"{a.text!r} is not a valid DYNAMICXCF address")
+        cost = None
+        if rest and rest[0].kind in ("NUMBER", "SYMBOLIC"):
+            cost = self.number(rest[0], "DYNAMICXCF cost metric", 0, 255)
+            rest = rest[1:]
+        elif a.kind in ("IPV4", "IPV4P"):
+            self.bad(vals[-1], "DYNAMICXCF needs a cost metric after the mask")
+        for t in rest:
+            self.bad(t, f"unexpected {t.text!r} after DYNAMICXCF", "SYN012")
+        self.xcf = DynamicXcf(address=address, raw=a.value, mask=mask, prefix_len=plen, cost=cost,
+                              span=span)
+        self.noxcf = False
+
+    # ------------------------------------------------------------ statements
+    def s_ipconfig(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        self.ipconfig.extend(self.options(tree, "ipconfig"))
+
+    def s_ipconfig6(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        self.ipconfig6.extend(self.options(tree, "ipconfig6"))
+
+    def s_globalconfig(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        opts = self.options(tree, "globalconfig")
+        for o in opts:
+            if o.keyword == "XCFGRPID" and (not o.values or not _num_ok(o.values[0]) or not 2 <= int(o.values[0]) <= 31):
+                self.diags.append(make("SYN004", "XCFGRPID needs a number from 2 to 31", o.span))
+        self.globalconfig.extend(opts)
+
+    def s_tcpconfig(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        self.tcpconfig.extend(self.options(tree, "tcpconfig"))
+
+    def s_udpconfig(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        self.udpconfig.extend(self.options(tree, "udpconfig"))
+
+    def s_home(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        for e in self.sub(tree, "home_entry"):
+            a, link = e.children
+            addr = self.ipv4(a, "HOME address")
+            if addr == IPv4Address("127.0.0.1"):
+                self.bad(a, "127.0.0.1 cannot be a HOME address (EZZ0344I: z/OS ignores it)")
+            self.home.append(HomeEntry(address=addr, raw=a.value, link=link.value.upper(),
+                                       span=Span(self.source, a.start, link.end), link_span=self.span(link)))
+
+    def s_interface(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        name_tok = tree.children[1]
+        name = name_tok.value.upper()
+        if len(name) > 16:
+            self.bad(name_tok, f"interface name {name_tok.text} is longer than 16 characters")
+        action_tree = tree.children[2]
+        action = {"intf_define": "DEFINE", "intf_delete": "DELETE", "intf_addaddr": "ADDADDR",
+                  "intf_deladdr": "DELADDR"}[str(action_tree.data)]
+        itype = None
+        addresses: list[IpAddress] = []
+        plen = None
+        portname = None
+        opts: list[Option] = []
+        if action == "DEFINE":
+            ttok = self.toks(action_tree.children[1])[0]
+            itype = ttok.value.upper()
+            if not ttok.type.startswith("K_"):
+                self.bad(ttok, f"{ttok.text!r} is not an INTERFACE type zlint knows", "SYN012")
+            for opt in action_tree.children[2:]:
+                toks = self.toks(opt)
+                kw = toks[0].type[2:]
+                values = tuple(t.value for t in toks[1:])
+                opts.append(Option(keyword=kw, values=values, span=Span(self.source, toks[0].start, toks[-1].end)))
+                if kw == "IPADDR":
+                    for t in toks[1:]:
+                        if t.kind == "WORD":
+                            self.bad(t, f"{t.text!r} is not a valid IP address")
+                            continue
+                        a = self.address(t)
+                        if a is not None:
+                            addresses.append(a)
+                        p = self.prefix(t, 128 if ":" in t.value else 32)
+                        plen = p if p is not None else plen
+                elif kw == "PORTNAME" and values:
+                    portname = values[0].upper()
+        elif action in ("ADDADDR", "DELADDR"):
+            for t in self.toks(action_tree)[1:]:
+                a = self.address(t)
+                if a is not None:
+                    addresses.append(a)
+        self.interfaces.append(Interface(name=name, action=action, type=itype, addresses=tuple(addresses),
+                                         prefix_len=plen, portname=portname, options=tuple(opts),
+                                         span=node.span, name_span=self.span(name_tok)))
+        return name
+
+    def s_device(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        name_tok = tree.children[1]
+        ops = [t for t in tree.children[2:]]
+        dtype = ops[0].value.upper() if ops else None
+        if dtype in _OBSOLETE_DEVICES:
+            self.bad(ops[0], f"DEVICE type {ops[0].text} is not supported by current z/OS releases "
+                     "(removed in V2R2)", "SYN011")
+        self.devices.append(Device(name=name_tok.value.upper(), type=dtype,
+                                   operands=tuple(t.value.upper() for t in ops[1:]), span=node.span,
+                                   name_span=self.span(name_tok)))
+        return str(name_tok.value.upper())
+
+    def s_link(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        name_tok = tree.children[1]
+        ops = [t for t in tree.children[2:]]
+        ltype = ops[0].value.upper() if ops else None
+        dev_tok = None
+        if ltype in _LINK_DEVICE_NEXT and len(ops) > 1:
+            dev_tok = ops[1]
+        elif len(ops) > 2:
+            dev_tok = ops[2]
+        self.links.append(Link(name=name_tok.value.upper(), type=ltype,
+                               device=dev_tok.value.upper() if dev_tok else None,
+                               operands=tuple(t.value.upper() for t in ops[1:]), span=node.span,
+                               name_span=self.span(name_tok),
+                               device_span=self.span(dev_tok) if dev_tok else None))
+        return str(name_tok.value.upper())
+
+    def _port_options(self, toks: list[Token]) -> tuple[tuple[str, ...], IpAddress | None, str | None]:
+        opts: list[str] = []
+        bind = None
+        saf = None
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            kw = t.type[2:]
+            if kw == "BIND" and k + 1 < len(toks):
+                bind = self.address(toks[k + 1])
+                k += 1
+            elif kw == "SAF" and k + 1 < len(toks):
+                saf = toks[k + 1].value.upper()
+                if len(saf) > 8:
+                    self.bad(toks[k + 1], f"SAF resource name {toks[k + 1].text} is longer than 8 characters")
+                k += 1
+            opts.append(kw)
+            k += 1
+        return tuple(opts), bind, saf
+
+    def s_port(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        for e in self.sub(tree, "port_entry"):
+            toks = self.toks(e)
+            first = toks[0]
+            port = None if first.type == "K_UNRSV" else self.number(first, "port", 1, 65535)
+            proto = toks[1].type[2:]
+            owner = toks[2].value.upper()
+            if len(owner) > 8:
+                self.bad(toks[2], f"job name {toks[2].text} is longer than 8 characters")
+            opts, bind, saf = self._port_options(toks[3:])
+            if "DENY" in opts and owner != "*":
+                self.bad(first, "DENY is valid only with the job name * (EZZ0146I: z/OS ignores the "
+                         "whole PORT statement)")
+            self.ports.append(PortEntry(port=port, protocol=proto, owner=owner, options=opts, bind=bind,
+                                        saf=saf, span=Span(self.source, first.start, toks[-1].end)))
+
+    def s_portrange(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        for e in self.sub(tree, "portrange_entry"):
+            toks = self.toks(e)
+            first = self.number(toks[0], "first port", 1, 65535)
+            count = self.number(toks[1], "number of ports", 1, 65535)
+            opts, _, _ = self._port_options(toks[4:])
+            if first is not None and count is not None:
+                self.port_ranges.append(PortRangeEntry(first=first, count=count, protocol=toks[2].type[2:],
+                                                       owner=toks[3].value.upper(), options=opts,
+                                                       span=Span(self.source, toks[0].start, toks[-1].end)))
+
+    def s_autolog(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        if len(tree.children) > 1:
+            self.number(tree.children[1], "AUTOLOG wait time", 0, 9999)
+
+    def s_autolog_entry(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        proc = tree.children[0]
+        jobname = parm = None
+        delay: list[str] = []
+        for opt in tree.children[1:]:
+            toks = self.toks(opt)
+            kw = toks[0].type[2:]
+            if kw == "JOBNAME":
+                jobname = toks[1].value.upper()
+            elif kw == "PARMSTRING":
+                parm = toks[1].value[1:-1] if toks[1].value.endswith('"') else toks[1].value[1:]
+            else:
+                delay.extend(t.type[2:] for t in toks[1:])
+        if len(proc.value) > 8:
+            self.bad(proc, f"procedure name {proc.text} is longer than 8 characters")
+        self.autolog.append(AutologEntry(proc=proc.value.upper(), jobname=jobname, parmstring=parm,
+                                         delay_start=tuple(delay), span=node.span))
+        return str(proc.value.upper())
+
+    def s_route(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        dest_tree = tree.children[1]
+        dtoks = self.toks(dest_tree)
+        dest = dtoks[0].value.upper()
+        mask = None
+        if dtoks[0].kind in ("IPV4", "IPV4P", "IPV6", "IPV6P"):
+            self.address(dtoks[0])
+        if len(dtoks) > 1:
+            if dtoks[1].type == "K_HOST":
+                mask = "HOST"
+            else:
+                self.mask(dtoks[1])
+                mask = dtoks[1].value
+        hop = self.toks(tree.children[2])[0]
+        if hop.type != "EQ":
+            self.address(hop)
+        link = tree.children[3]
+        opts = tuple(t.type[2:] if t.type.startswith("K_") else t.value for t in self.toks(tree)[4 + len(dtoks) - 1:])
+        self.routes.append(Route(destination=dest, mask=mask, first_hop=hop.value, link=link.value.upper(),
+                                 options=opts, span=node.span, link_span=self.span(link)))
+
+    def s_include(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        tok = tree.children[1]
+        dsn = tok.value.upper()
+        if self.resolver is None:
+            self.includes.append(Include(dsn=dsn, span=self.span(tok)))
+            return
+        where = self.span(tok)
+        if len(chain) > MAX_INCLUDE_DEPTH:
+            self.diags.append(make("SYN007", f"INCLUDE {dsn} is nested more than {MAX_INCLUDE_DEPTH} "
+                                   "levels deep", where))
+            self.includes.append(Include(dsn=dsn, span=where))
+            return
+        try:
+            got = self.resolver(dsn)
+        except Exception as exc:  # the resolver belongs to the caller; never lose the file
+            got = f"INCLUDE {dsn} could not be resolved ({exc})"
+        if isinstance(got, str):
+            self.diags.append(make("SYN007", got, where))
+            self.includes.append(Include(dsn=dsn, span=where))
+            return
+        path, text = got
+        if path in chain:
+            loop = " → ".join([*chain[chain.index(path):], path])
+            self.diags.append(make("SYN007", f"INCLUDE cycle: {loop}", where))
+            self.includes.append(Include(dsn=dsn, path=path, span=where))
+            return
+        self.includes.append(Include(dsn=dsn, path=path, span=where))
+        src = Source(text, path, "tcpip")
+        syn = parse_tcpip_syntax(src, self.symbols)
+        self.diags.extend(syn.diagnostics)
+        self.add_file(syn.tree, src, (*chain, path))
+
+    def s_start_stmt(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        self.starts.append(tree.children[1].value.upper())
+        return str(tree.children[1].value.upper())
+
+    def s_stop_stmt(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        self.stops.append(tree.children[1].value.upper())
+        return str(tree.children[1].value.upper())
+
+    def s_primaryinterface(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        self.primary = tree.children[1].value.upper()
+        return self.primary
+
+    def s_somaxconn(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        self.somaxconn = self.number(tree.children[1], "SOMAXCONN", 1, 2147483647)
+
+    def s_arpage(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        self.arpage = self.number(tree.children[1], "ARPAGE", 1, 1440)
+
+    def s_generic(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        toks = self.toks(tree)
+        self.other.append(Generic(keyword=toks[0].type[2:], words=tuple(t.value for t in toks[1:]),
+                                  span=node.span))
+
+    s_netaccess = s_srcip = s_ipsec = s_defaddrtable = s_bsdroutingparms = s_generic
+
+    # ------------------------------------------------------------ VIPADYNAMIC
+    def _vipa_common(self, tree: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {"tier": None, "cpcscope": False, "moveable": None, "service_mgr": False}
+        for c in tree.children[1:]:
+            if isinstance(c, Token):
+                continue
+            if c.data == "tier":
+                for t in c.children:
+                    if t.type == "K_CPCSCOPE":
+                        out["cpcscope"] = True
+                    else:
+                        out["tier"] = t.type[2:]
+            elif c.data == "moveable":
+                word = c.children[1].type[2:]
+                out["moveable"] = Moveable(word)
+                if word in ("NONDISRUPTIVE", "DISRUPTIVE"):
+                    self.bad(c.children[1], f"MOVEABLE {word} belongs to VIPARANGE; VIPADEFINE and "
+                             "VIPABACKUP take IMMEDIATE or WHENIDLE")
+            elif c.data == "service_mgr":
+                out["service_mgr"] = True
+        return out
+
+    def _vipa_addresses(self, tree: Any, with_mask: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {"addresses": (), "mask": None, "interface": None, "prefix_len": None,
+                               "address_spans": ()}
+        for c in tree.children:
+            if isinstance(c, Token) or c.data not in ("mask_addresses", "ipv4_addresses", "ipv6_address"):
+                continue
+            toks = list(c.children)
+            if c.data == "ipv6_address":
+                out["interface"] = toks[0].value.upper()
+                a6 = self.ipv6(toks[1])
+                out["addresses"] = (a6,) if a6 else ()
+                out["prefix_len"] = self.prefix(toks[1], 128)
+                out["address_spans"] = (self.span(toks[1]),) if a6 else ()
+                if len(toks[0].value) > 16:
+                    self.bad(toks[0], f"interface name {toks[0].text} is longer than 16 characters")
+                continue
+            if with_mask:
+                out["mask"] = self.mask(toks[0])
+                toks = toks[1:]
+            addrs = []
+            spans = []
+            for t in toks:
+                a = self.ipv4(t, "DVIPA")
+                if a is None:
+                    continue
+                if a == IPv4Address("127.0.0.1"):
+                    self.bad(t, "127.0.0.1 cannot be a DVIPA (EZZ0638I: z/OS ignores the statement)")
+                addrs.append(a)
+                spans.append(self.span(t))
+            out["addresses"] = tuple(addrs)
+            out["address_spans"] = tuple(spans)
+        return out
+
+    def _add_vipa(self, v: VipaStatement) -> None:
+        self.vipa.append(v)
+
+    def s_vipadefine(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        common = self._vipa_common(tree)
+        addrs = self._vipa_addresses(tree, with_mask=True)
+        self._add_vipa(VipaDefine(**common, **addrs, block=self.block_no, lost=self.block_lost, span=node.span))
+        return " ".join(str(a) for a in addrs["addresses"])
+
+    def s_vipabackup(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        common = self._vipa_common(tree)
+        rank = None
+        for c in tree.children:
+            if not isinstance(c, Token) and c.data == "rank":
+                rank = self.number(c.children[0], "VIPABACKUP rank", 1, 254)
+        ipv4_form = any(not isinstance(c, Token) and c.data == "ipv4_addresses" for c in tree.children)
+        addrs = self._vipa_addresses(tree, with_mask=common["moveable"] is not None and ipv4_form)
+        self._add_vipa(VipaBackup(**common, **addrs, rank=rank, block=self.block_no, lost=self.block_lost,
+                                  span=node.span))
+        return " ".join(str(a) for a in addrs["addresses"])
+
+    def s_vipadelete(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        toks = tree.children[1:]
+        if len(toks) == 1 and toks[0].type == "WORD":
+            self._add_vipa(VipaDelete(interface=toks[0].value.upper(), block=self.block_no,
+                                      lost=self.block_lost, span=node.span))
+            return
+        addrs = tuple(a for a in (self.ipv4(t, "DVIPA") for t in toks) if a is not None)
+        self._add_vipa(VipaDelete(addresses=addrs, block=self.block_no, lost=self.block_lost, span=node.span))
+
+    def s_vipadistribute(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        kw: dict[str, Any] = {}
+        hs_words: list[tuple[str, Span]] = []
+        target: Token | None = None
+        ports: list[PortSpec] = []
+        dests: list[DestIp] = []
+        dest_all = False
+        for c in tree.children[1:]:
+            if isinstance(c, Token):  # the distributed DVIPA (IPV4/IPV6) or an IPv6 interface name
+                target = c
+                continue
+            if c.data == "dist_opt":
+                toks = self.toks(c)
+                word = toks[0].type[2:]
+                if word == "DELETE":
+                    kw["delete"] = True
+                elif word == "DISTMETHOD":
+                    m = toks[1].value.upper() if toks[1].type == "WORD" else toks[1].type[2:]
+                    try:
+                        kw["dist_method"] = DistMethod(m)
+                    except ValueError:
+                        self.bad(toks[1], f"{toks[1].text!r} is not a DISTMETHOD (BASEWLM, ROUNDROBIN, "
+                                 "SERVERWLM, WEIGHTEDACTIVE, HOTSTANDBY or TARGCONTROLLED)")
+                elif word in ("AUTOSWITCHBACK", "NOAUTOSWITCHBACK"):
+                    kw["auto_switch_back"] = word == "AUTOSWITCHBACK"
+                    hs_words.append((word, self.span(toks[0])))
+                elif word in ("HEALTHSWITCH", "NOHEALTHSWITCH"):
+                    kw["health_switch"] = word == "HEALTHSWITCH"
+                    hs_words.append((word, self.span(toks[0])))
+                elif word == "OPTLOCAL":
+                    kw["optlocal"] = self.number(toks[1], "OPTLOCAL value", 0, 16) if len(toks) > 1 else 1
+                elif word == "SYSPLEXPORTS":
+                    kw["sysplex_ports"] = True
+                elif word == "TIMEDAFFINITY":
+                    kw["timed_affinity"] = self.number(toks[1], "TIMEDAFFINITY seconds", 0, 99999)
+                elif word in ("TIER1", "TIER2"):
+                    kw["tier"] = word
+            elif c.data == "dist_ports":
+                for t in c.children[1:]:
+                    if t.kind == "PRANGE":
+                        lo_s, hi_s = t.value.split("-", 1)
+                        lo_t = Token("NUMBER", lo_s, t.start)
+                        hi_t = Token("NUMBER", hi_s, t.start)
+                        lo = self.number(lo_t, "port", 1, 65535)
+                        hi = self.number(hi_t, "port", 1, 65535)
+                        if lo is not None and hi is not None:
+                            if hi < lo:
+                                self.bad(t, f"port range {t.text} ends before it starts")
+                            else:
+                                ports.append(PortSpec(first=lo, last=hi))
+                    else:
+                        p = self.number(t, "port", 1, 65535)
+                        if p is not None:
+                            ports.append(PortSpec(first=p, last=p))
+            elif c.data == "destips":
+                if len(c.children) > 1 and isinstance(c.children[1], Token) and c.children[1].type == "K_ALL":
+                    dest_all = True
+                for d in self.sub(c, "destip"):
+                    a_tok = d.children[0]
+                    role = rank = weight = None
+                    role_span = None
+                    if len(d.children) > 1:
+                        rtoks = self.toks(d.children[1])
+                        rword = rtoks[0].type[2:]
+                        role_span = self.span(rtoks[0])
+                        if rword == "WEIGHT":
+                            weight = self.number(rtoks[1], "WEIGHT", 1, 99)
+                        else:
+                            role = DestRole(rword)
+                            hs_words.append((rword, role_span))
+                            if len(rtoks) > 1:
+                                rank = self.number(rtoks[1], "BACKUP rank", 1, 254)
+                    dests.append(DestIp(address=self.address(a_tok), raw=a_tok.value, role=role, rank=rank,
+                                        weight=weight, span=self._tree_span(d), role_span=role_span))
+        vipa = None
+        interface = None
+        raw = ""
+        if target is not None:
+            raw = target.value
+            if target.type == "WORD":
+                if all(ch.isdigit() or ch == "." for ch in target.value) or target.value.count(".") == 3:
+                    self.bad(target, f"{target.text!r} is not a valid IPv4 address")
+                interface = target.value.upper()
+            else:
+                vipa = self.address(target)
+        v = VipaDistribute(vipa=vipa, raw=raw, interface=interface, ports=tuple(ports), dest_all=dest_all,
+                           dest_ips=tuple(dests), hotstandby_keywords=tuple(hs_words), block=self.block_no,
+                           lost=self.block_lost, span=node.span,
+                           vipa_span=self.span(target) if target is not None else node.span, **kw)
+        if v.hotstandby_keywords and v.dist_method_effective is not DistMethod.HOTSTANDBY:
+            # EZZ0831I: the statement and the rest of the block are ignored by z/OS.
+            v = VipaDistribute(**{**_fields(v), "lost": True})
+            self.block_lost = True
+        self._add_vipa(v)
+        return raw
+
+    def _tree_span(self, tree: Any) -> Span:
+        toks = self.toks(tree)
+        return Span(self.source, toks[0].start, toks[-1].end)
+
+    def s_viparange(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+        delete = False
+        moveable = None
+        saf = None
+        zcx = False
+        toks: list[Token] = []
+        for c in tree.children[1:]:
+            if isinstance(c, Token):
+                toks.append(c)
+            elif c.data == "range_action":
+                delete = c.children[0].type == "K_DELETE"
+            elif c.data == "moveable":
+                moveable = Moveable(c.children[1].type[2:])
+                if moveable not in (Moveable.NONDISRUPTIVE, Moveable.DISRUPTIVE):
+                    self.bad(c.children[1], "VIPARANGE takes MOVEABLE NONDISRUPTIVE or DISRUPTIVE")
+            elif c.data == "range_opt":
+                if c.children[0].type == "K_SAF":
+                    saf = c.children[1].value.upper()
+                else:
+                    zcx = True
+        mask = address = None
+        interface = None
+        plen = None
+        if toks and toks[0].kind in ("IPV4", "SYMBOLIC") and len(toks) > 1 and toks[1].type == "IPV4":
+            mask = self.mask(toks[0])
+            address = self.ipv4(toks[1], "VIPARANGE address")
+        elif toks:
+            interface = toks[0].value.upper()
+            if len(toks) > 1:
+                address = self.ipv6(toks[1])
+                plen = self.prefix(toks[1], 128)
+        self._add_vipa(VipaRange(delete=delete, mask=mask, address=address, prefix_len=plen, interface=interface,
+                                 moveable=moveable, saf=saf, zcx=zcx, block=self.block_no, lost=self.block_lost,
+                                 span=node.span))
+        return str(address) if address else (interface or "")
+
+    def s_viparoute(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        toks = [c for c in tree.children[1:] if isinstance(c, Token)]
+        delete = any(not isinstance(c, Token) and c.children[0].type == "K_DELETE" for c in tree.children[1:])
+        addrs = [self.address(t) for t in toks]
+        self._add_vipa(VipaRoute(delete=delete, xcf_address=addrs[0] if addrs else None,
+                                 target=addrs[1] if len(addrs) > 1 else None, block=self.block_no,
+                                 lost=self.block_lost, span=node.span))
+
+    def s_vipasmparms(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
+        self.s_generic(tree, node, block, chain)
+
+    # ------------------------------------------------------------ result
+    def finish(self) -> TcpipProfile:
+        return TcpipProfile(
+            statements=tuple(self.refs),
+            ipconfig=IpConfig(options=tuple(self.ipconfig), dynamic_xcf=self.xcf, no_dynamic_xcf=self.noxcf),
+            ipconfig6=IpConfig(options=tuple(self.ipconfig6), dynamic_xcf=self.xcf6, no_dynamic_xcf=self.noxcf6),
+            global_config=GlobalConfig(options=tuple(self.globalconfig)),
+            tcp_config=tuple(self.tcpconfig), udp_config=tuple(self.udpconfig),
+            home=tuple(self.home), interfaces=tuple(self.interfaces), devices=tuple(self.devices),
+            links=tuple(self.links), ports=tuple(self.ports), port_ranges=tuple(self.port_ranges),
+            autolog=tuple(self.autolog), routes=tuple(self.routes), vipa=tuple(self.vipa),
+            includes=tuple(self.includes), starts=tuple(self.starts), stops=tuple(self.stops),
+            primary_interface=self.primary, somaxconn=self.somaxconn, arpage=self.arpage,
+            other=tuple(self.other), unparsed=tuple(self.unparsed),
+        )
+
+
+def _fields(v: Any) -> dict[str, Any]:
+    import attrs
+
+    return attrs.asdict(v, recurse=False)
+
+
+def parse_tcpip(
+    text: str,
+    path: str | None = None,
+    *,
+    symbols: Mapping[str, str] | None = None,
+    include_resolver: IncludeResolver | None = None,
+) -> ParseResult[TcpipProfile]:
+    """Parse a TCP/IP profile into its lossless tree, model and diagnostics.
+
+    Never raises for any ``str``. ``symbols`` maps system symbol names to
+    values (``SYSCLONE`` → ``01``); without it, symbolic operands stay
+    unresolved and are not reported. ``include_resolver`` maps an INCLUDE data
+    set name to ``(path, text)`` or an error message; without it INCLUDEs are
+    recorded but not followed.
+    """
+    source = Source(text, path, "tcpip")
+    syn = parse_tcpip_syntax(source, symbols)
+    builder = _Builder(include_resolver, symbols)
+    builder.add_file(syn.tree, source, (path or "<text>",))
+    model = builder.finish()
+    diags = sort_diagnostics([*syn.diagnostics, *builder.diags])
+    errors = syn.errors + sum(1 for d in builder.diags if d.code == "SYN001")
+    included_errors = builder.errors - syn.errors if builder.errors > syn.errors else 0
+    if errors == 0 and included_errors == 0:
+        status = "clean"
+    elif builder.statements == 0:
+        status = "unreadable"
+    else:
+        status = "recovered"
+    return ParseResult(source=source, tree=syn.tree, model=model, diagnostics=tuple(diags), status=status,
+                       includes=tuple(builder.sources[1:]))
+
+
+def iter_addresses(values: Iterable[str]) -> list[IpAddress]:
+    """Addresses among operand words (for generic statements)."""
+    out: list[IpAddress] = []
+    for v in values:
+        try:
+            out.append(ipaddress.ip_address(v))
+        except ValueError:
+            continue
+    return out
