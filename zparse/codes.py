@@ -36,7 +36,7 @@ class CodeInfo:
     scope: str  # "parse", "file", "system" or "sysplex"
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
 _TABLE: tuple[tuple[str, str, Severity, str, str], ...] = (
     ("SYN001", "unparsable-statement", E, "parse", "cannot parse this statement (expected …)"),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["Source", "Span", "decode", "EBCDIC_CODEPAGES"]
+__all__ = ["EBCDIC_CODEPAGES", "Source", "Span", "decode"]
 
 
 class Source:

@@ -18,13 +18,39 @@ from ..syntax.cst import Node, Token
 from ..syntax.tcpip import parse_tcpip_syntax
 from .result import ParseResult
 from .tcpip import (
-    AutologEntry, DestIp, DestRole, Device, DistMethod, DynamicXcf, Generic, GlobalConfig,
-    HomeEntry, Include, Interface, IpAddress, IpConfig, Link, Moveable, Option, PortEntry,
-    PortRangeEntry, PortSpec, Route, StatementRef, TcpipProfile, Unparsed, VipaBackup,
-    VipaDefine, VipaDelete, VipaDistribute, VipaRange, VipaRoute, VipaStatement,
+    AutologEntry,
+    DestIp,
+    DestRole,
+    Device,
+    DistMethod,
+    DynamicXcf,
+    Generic,
+    GlobalConfig,
+    HomeEntry,
+    Include,
+    Interface,
+    IpAddress,
+    IpConfig,
+    Link,
+    Moveable,
+    Option,
+    PortEntry,
+    PortRangeEntry,
+    PortSpec,
+    Route,
+    StatementRef,
+    TcpipProfile,
+    Unparsed,
+    VipaBackup,
+    VipaDefine,
+    VipaDelete,
+    VipaDistribute,
+    VipaRange,
+    VipaRoute,
+    VipaStatement,
 )
 
-__all__ = ["IncludeResolver", "MAX_INCLUDE_DEPTH", "parse_tcpip"]
+__all__ = ["MAX_INCLUDE_DEPTH", "IncludeResolver", "parse_tcpip"]
 
 IncludeResolver = Callable[[str], "tuple[str, str] | str"]
 MAX_INCLUDE_DEPTH = 16
@@ -308,7 +334,7 @@ class _Builder:
 
     def s_interface(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
         name_tok = tree.children[1]
-        name = name_tok.value.upper()
+        name = str(name_tok.value.upper())
         if len(name) > 16:
             self.bad(name_tok, f"interface name {name_tok.text} is longer than 16 characters")
         action_tree = tree.children[2]
@@ -511,8 +537,9 @@ class _Builder:
         return str(tree.children[1].value.upper())
 
     def s_primaryinterface(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
-        self.primary = tree.children[1].value.upper()
-        return self.primary
+        name = str(tree.children[1].value.upper())
+        self.primary = name
+        return name
 
     def s_somaxconn(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         self.somaxconn = self.number(tree.children[1], "SOMAXCONN", 1, 2147483647)
@@ -732,7 +759,8 @@ class _Builder:
                     saf = c.children[1].value.upper()
                 else:
                     zcx = True
-        mask = address = None
+        mask: IPv4Address | None = None
+        address: IpAddress | None = None
         interface = None
         plen = None
         if toks and toks[0].kind in ("IPV4", "SYMBOLIC") and len(toks) > 1 and toks[1].type == "IPV4":

@@ -12,7 +12,7 @@ from lark.lexer import Lexer, LexerState
 
 from .keywords import KeywordTable
 
-__all__ = ["grammar_path", "grammar_text", "load_lalr", "keyword_lines"]
+__all__ = ["grammar_path", "grammar_text", "keyword_lines", "load_lalr"]
 
 
 def grammar_path(name: str) -> Path:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["KeywordTable", "Keyword"]
+__all__ = ["Keyword", "KeywordTable"]
 
 
 class Keyword:

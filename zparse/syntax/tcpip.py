@@ -25,7 +25,7 @@ from .cst import Node, Token
 from .grammar import load_lalr
 from .keywords import KeywordTable
 
-__all__ = ["BLOCKS", "TcpipSyntax", "parse_tcpip_syntax", "keyword_table", "substitute_symbols"]
+__all__ = ["BLOCKS", "TcpipSyntax", "keyword_table", "parse_tcpip_syntax", "substitute_symbols"]
 
 _STARTS = ("statement", "vipa_item", "autolog_item", "routes_item", "bsd_item", "generic_item")
 
@@ -245,7 +245,7 @@ class _Driver:
                 names.append(_DESCRIBE[t])
         names = sorted(set(names), key=lambda n: (n[0].islower(), n))
         if len(names) > 8:
-            names = names[:8] + ["…"]
+            names = [*names[:8], "…"]
         if not names:
             return "nothing more"
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
@@ -260,8 +260,12 @@ class _Driver:
                 return c
         kind = tok.kind
         word_ok = "WORD" in acc and kind != "QUOTED"
-        if lx.stmt_like[i] and "$END" in acc and (tok.line_initial or not word_ok):
-            return None
+        if "$END" in acc:
+            if lx.stmt_like[i] and (tok.line_initial or not word_ok):
+                return None
+            if tok.line_initial and kind == "WORD" and not lx.cands[i] and tok.value[:1].isalpha() \
+                    and self._at_column_1(tok):
+                return None  # an unknown statement in column 1 starts a new statement
         if kind in acc:
             return kind
         if kind == "SYMBOLIC":
@@ -273,6 +277,10 @@ class _Driver:
         if "$END" in acc:
             return None
         return "!"
+
+    def _at_column_1(self, tok: Token) -> bool:
+        starts = self.source.line_starts
+        return starts[bisect.bisect_right(starts, tok.start) - 1] == tok.start
 
     def _statement(self, i: int, start: str, limit: int, info: BlockInfo | None = None) -> tuple[int, Any, tuple[int, str] | None]:
         """Parse one statement from significant token ``i``.
@@ -326,7 +334,7 @@ class _Driver:
             ta = tok_index[id(sig[a])]
             tb = tok_index[id(sig[b - 1])] + 1
             containers[-1].children.extend(tokens[cursor:ta])
-            node.children = tokens[ta:tb]
+            node.children = list(tokens[ta:tb])
             containers[-1].children.append(node)
             cursor = tb
 
@@ -425,12 +433,10 @@ class _Driver:
         if info is None:
             # A line that starts with a statement keyword, or with a word in
             # column 1 (an unknown statement: each gets its own SYN002).
-            line_starts = self.source.line_starts
             while k < n:
                 t = sig[k]
                 if t.line_initial and (lx.stmt_like[k] or (
-                        t.kind == "WORD" and t.value[:1].isalpha()
-                        and line_starts[bisect.bisect_right(line_starts, t.start) - 1] == t.start)):
+                        t.kind == "WORD" and t.value[:1].isalpha() and self._at_column_1(t))):
                     break
                 k += 1
             return k

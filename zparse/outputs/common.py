@@ -1,0 +1,121 @@
+"""What every reporter shares: paths relative to the current directory,
+1-based ranges, severity counts and the run summary."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ..codes import Severity
+from ..diagnostics import Diagnostic
+from ..source import Span
+
+__all__ = [
+    "Summary", "clean", "count_severities", "fails", "plural", "range_of", "relpath",
+    "summary_sentence",
+]
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """Text safe to print or serialise: an undecodable byte (a lone surrogate
+    from ``surrogateescape`` decoding) becomes U+FFFD, one character for one,
+    so columns stay aligned."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def relpath(path: str | None, cwd: str | None = None) -> str | None:
+    """``path`` relative to the current directory, with ``/`` separators.
+
+    Paths outside the current directory keep their ``..`` steps; a path on
+    another drive (Windows) stays absolute. ``None`` (text with no file)
+    stays ``None``.
+    """
+    if path is None:
+        return None
+    base = cwd or os.getcwd()
+    full = os.path.abspath(os.path.join(base, path))
+    try:
+        rel = os.path.relpath(full, base)
+    except ValueError:
+        rel = full
+    return rel.replace(os.sep, "/")
+
+
+def range_of(span: Span) -> dict[str, dict[str, int]]:
+    """The 1-based ``{"start": {line, column}, "end": {line, column}}`` of a
+    span; the end column is the column just after the last character."""
+    sl, sc = span.start_line_col()
+    el, ec = span.end_line_col()
+    return {"start": {"line": sl, "column": sc}, "end": {"line": el, "column": ec}}
+
+
+def count_severities(diags: Iterable[Diagnostic]) -> tuple[int, int, int]:
+    """(errors, warnings, infos)."""
+    e = w = i = 0
+    for d in diags:
+        if d.severity is Severity.ERROR:
+            e += 1
+        elif d.severity is Severity.WARNING:
+            w += 1
+        else:
+            i += 1
+    return e, w, i
+
+
+def fails(diags: Iterable[Diagnostic], fail_on: Severity) -> bool:
+    """Whether any finding is at or above the ``--fail-on`` severity."""
+    return any(d.severity.rank >= fail_on.rank for d in diags)
+
+
+def plural(n: int, word: str) -> str:
+    """``1 error``, ``2 errors``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_sentence(errors: int, warnings: int, infos: int) -> str:
+    """``Found 3 errors, 1 warning.`` or ``All checks passed.``"""
+    parts = [plural(n, w) for n, w in ((errors, "error"), (warnings, "warning"), (infos, "info")) if n]
+    if not parts:
+        return "All checks passed."
+    return "Found " + ", ".join(parts) + "."
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """What was checked: files and systems read, each file's parse status
+    (``clean``, ``recovered`` or ``unreadable``, keyed by relative path), and
+    the diagnostics counted by severity."""
+
+    files: int = 0
+    systems: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    files_status: Mapping[str, str] = attrs.field(factory=dict)
+
+    @classmethod
+    def of(cls, diags: Iterable[Diagnostic], *, files: int = 0, systems: int = 0,
+           files_status: Mapping[str, str] | None = None) -> Summary:
+        e, w, i = count_severities(diags)
+        return cls(files=files, systems=systems, errors=e, warnings=w, infos=i,
+                   files_status=dict(sorted((files_status or {}).items())))
+
+    def as_json(self) -> dict[str, Any]:
+        """The contract-3 ``summary`` object (plus ``files_status``)."""
+        return {
+            "files": self.files,
+            "systems": self.systems,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.infos,
+            "files_status": dict(self.files_status),
+        }
+
+    def sentence(self) -> str:
+        return summary_sentence(self.errors, self.warnings, self.infos)

@@ -1,0 +1,71 @@
+"""The JSON output of ``zlint check --format json`` (DESIGN.md contract 3).
+
+The keys of contract 3 are public API and stay exactly as documented::
+
+    {"version": 1,
+     "diagnostics": [{"code", "severity", "message", "system", "path",
+                      "range": {"start": {"line", "column"}, "end": {...}},
+                      "related": [{"path", "range", "message"}]}],
+     "summary": {"files", "systems", "errors", "warnings", "infos"}}
+
+Added keys (allowed by the contract): each diagnostic's ``name``, ``help``
+and ``fix`` (``{"description", "safe", "edits": [{"range", "replacement"}]}``,
+or null), and ``summary.files_status``: each file's parse status (``clean``,
+``recovered`` or ``unreadable``) keyed by its relative path.
+Lines and columns are 1-based; the end column is the one just after the span;
+paths are relative to the current directory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from .common import Summary, clean, range_of, relpath
+
+__all__ = ["JSON_VERSION", "diagnostic_json", "render_json", "report_json"]
+
+JSON_VERSION = 1
+
+
+def diagnostic_json(d: Diagnostic, cwd: str | None = None) -> dict[str, Any]:
+    """One diagnostic as a JSON-able dict, contract keys first."""
+    fix: dict[str, Any] | None = None
+    if d.fix is not None:
+        fix = {
+            "description": clean(d.fix.description),
+            "safe": d.fix.safe,
+            "edits": [{"path": relpath(e.span.path, cwd), "range": range_of(e.span),
+                       "replacement": clean(e.replacement)} for e in d.fix.edits],
+        }
+    return {
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": clean(d.message),
+        "system": d.system,
+        "path": relpath(d.span.path, cwd),
+        "range": range_of(d.span),
+        "related": [
+            {"path": relpath(r.span.path, cwd), "range": range_of(r.span), "message": clean(r.message)}
+            for r in d.related
+        ],
+        "name": d.name,
+        "help": clean(d.help) if d.help is not None else None,
+        "fix": fix,
+    }
+
+
+def report_json(diags: Sequence[Diagnostic], summary: Summary, cwd: str | None = None) -> dict[str, Any]:
+    """The whole document as a dict."""
+    return {
+        "version": JSON_VERSION,
+        "diagnostics": [diagnostic_json(d, cwd) for d in diags],
+        "summary": summary.as_json(),
+    }
+
+
+def render_json(diags: Sequence[Diagnostic], summary: Summary, cwd: str | None = None) -> str:
+    """The whole document, indented, with a final newline."""
+    return json.dumps(report_json(diags, summary, cwd), indent=2, ensure_ascii=False) + "\n"
