@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from collections.abc import Sequence
 
 import attrs
 
 __all__ = ["EBCDIC_CODEPAGES", "Source", "Span", "decode"]
+
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class Source:
@@ -37,21 +40,17 @@ class Source:
     def line_starts(self) -> list[int]:
         """Offsets at which each line begins (after ``\\n``, ``\\r\\n`` or lone ``\\r``)."""
         if self._line_starts is None:
-            starts = [0]
             text = self.text
-            i = 0
-            n = len(text)
-            while i < n:
-                j = text.find("\n", i)
-                k = text.find("\r", i)
-                if j < 0 and k < 0:
-                    break
-                if k >= 0 and (j < 0 or k < j):
-                    i = k + 2 if text.startswith("\r\n", k) else k + 1
-                else:
-                    i = j + 1
-                starts.append(i)
-            self._line_starts = starts
+            if "\r" in text:
+                self._line_starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+            else:
+                starts = [0]
+                find = text.find
+                i = find("\n")
+                while i >= 0:
+                    starts.append(i + 1)
+                    i = find("\n", i + 1)
+                self._line_starts = starts
         return self._line_starts
 
     def line_col(self, offset: int) -> tuple[int, int]:

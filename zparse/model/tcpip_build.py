@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from ipaddress import IPv4Address, IPv6Address
 from typing import Any
 
+from .._gc import gc_paused
 from ..diagnostics import Diagnostic, make, sort_diagnostics
 from ..source import Source, Span
 from ..syntax.cst import Node, Token
@@ -138,7 +139,8 @@ class _Builder:
         if len(parts) != 4 or not all(_num_ok(p) and int(p) <= 255 for p in parts):
             self.bad(tok, f"{tok.text!r} is not a valid {what}")
             return None
-        return IPv4Address(".".join(str(int(p)) for p in parts))
+        a, b, c, d = (int(p) for p in parts)
+        return IPv4Address((a << 24) | (b << 16) | (c << 8) | d)
 
     def ipv6(self, tok: Token, what: str = "IPv6 address") -> IPv6Address | None:
         if tok.kind == "SYMBOLIC":
@@ -826,10 +828,11 @@ def parse_tcpip(
     recorded but not followed.
     """
     source = Source(text, path, "tcpip")
-    syn = parse_tcpip_syntax(source, symbols)
-    builder = _Builder(include_resolver, symbols)
-    builder.add_file(syn.tree, source, (path or "<text>",))
-    model = builder.finish()
+    with gc_paused():
+        syn = parse_tcpip_syntax(source, symbols)
+        builder = _Builder(include_resolver, symbols)
+        builder.add_file(syn.tree, source, (path or "<text>",))
+        model = builder.finish()
     diags = sort_diagnostics([*syn.diagnostics, *builder.diags])
     errors = syn.errors + sum(1 for d in builder.diags if d.code == "SYN001")
     included_errors = builder.errors - syn.errors if builder.errors > syn.errors else 0

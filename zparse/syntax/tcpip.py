@@ -67,7 +67,8 @@ _OBSOLETE = frozenset({"ASSORTEDPARMS", "ENDASSORTEDPARMS", "INFORM", "ENDINFORM
                        "ENDKEEPALIVEOPTIONS", "DATASETPREFIX", "ATMARPSV", "ATMLIS", "ATMPVC",
                        "IPCONFIG6X", "SMFPARMSX"})
 
-_TOKEN_RE = re.compile(r'(\r\n|\n|\r)|([ \t\f\v]+)|(;[^\r\n]*)|("[^"\r\n]*"?)|([^\s;"]+)|(\s)')
+_TOKEN_RE = re.compile(r'((?:\s|;[^\r\n]*)+)|("[^"\r\n]*"?)|([^\s;"]+)')
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NUM = re.compile(r"\d+")
 _IPV4 = re.compile(r"\d+\.\d+\.\d+\.\d+")
 _IPV4P = re.compile(r"\d+\.\d+\.\d+\.\d+/\d+")
@@ -139,40 +140,46 @@ class TcpipSyntax:
 
 
 class _Lexed:
-    __slots__ = ("cands", "sig", "stmt_like", "tokens")
+    __slots__ = ("cands", "sig", "sig_pos", "stmt_like", "tokens")
 
     def __init__(self) -> None:
+        self.sig_pos: list[int] = []
         self.tokens: list[Token] = []
         self.sig: list[Token] = []
         self.cands: list[tuple[str, ...]] = []
         self.stmt_like: list[bool] = []
 
 
+_WORD_CACHE: dict[str, tuple[str, tuple[str, ...], bool]] = {}
+
+
 def _lex(source: Source, table: KeywordTable, stmt_terms: frozenset[str],
          symbols: Mapping[str, str] | None, diags: list[Diagnostic]) -> _Lexed:
+    """Tile the text into tokens: runs of trivia (blanks, line ends, `;`
+    comments) and significant tokens (words, quoted strings)."""
     text = source.text
     out = _Lexed()
     tokens = out.tokens
     sig = out.sig
+    cands_out = out.cands
+    stmt_out = out.stmt_like
     line_initial = True
     prev_word = False
     starters = stmt_terms | _END_TERMS | _ITEM_TERMS
-    for m in _TOKEN_RE.finditer(text):
-        g = m.lastindex
-        s = m.group()
-        start = m.start()
-        if g == 1:
-            tokens.append(Token("NEWLINE", s, start, True))
-            line_initial = True
-            prev_word = False
-            continue
-        if g == 2 or g == 6:
-            tokens.append(Token("WS", s, start, True))
-            prev_word = False
-            continue
-        if g == 3:
-            tokens.append(Token("COMMENT", s, start, True))
-            if prev_word:
+    cache = _WORD_CACHE
+    if len(cache) > 100_000:
+        cache.clear()
+    sig_pos = out.sig_pos
+    pos = 0
+    for triv, quoted, word in _TOKEN_RE.findall(text):
+        start = pos
+        if triv:
+            s = triv
+            pos += len(s)
+            tokens.append(Token("TRIVIA", s, start, True))
+            if "\n" in s or "\r" in s:
+                line_initial = True
+            if prev_word and s[0] == ";":
                 diags.append(make(
                     "SYN009", "comment not preceded by a blank: IBM requires a blank before `;`",
                     Span(source, start, start + 1),
@@ -181,39 +188,47 @@ def _lex(source: Source, table: KeywordTable, stmt_terms: frozenset[str],
                 ))
             prev_word = False
             continue
-        if g == 4:
+        s = quoted or word
+        pos += len(s)
+        if quoted:
             tok = Token("QUOTED", s, start)
             if len(s) < 2 or not s.endswith('"'):
                 diags.append(make("SYN005", 'unterminated quoted string: the closing `"` is missing on this line',
                                   Span(source, start, start + len(s))))
+            cands: tuple[str, ...] = ()
+            stmt = False
         else:
             if start == 0 and s[0] == "\ufeff":
-                tokens.append(Token("BOM", "\ufeff", 0, True))
+                tokens.append(Token("TRIVIA", "\ufeff", 0, True))
                 s = s[1:]
                 start = 1
                 if not s:
                     continue
             tok = Token("WORD", s, start)
-            value = s
             if "&" in s and symbols is not None:
                 value, missing = substitute_symbols(s, symbols)
                 for name in missing:
                     diags.append(make("SYN008", f"system symbol &{name}. is not defined for this system",
                                       Span(source, start, start + len(s))))
                 tok.value = value
-            if "&" in value:
-                tok.kind = "SYMBOLIC"
             else:
-                tok.kind = _classify(value)
+                value = s
+            hit = cache.get(value)
+            if hit is None:
+                kind = "SYMBOLIC" if "&" in value else _classify(value)
+                cands = table.terminals(value) if kind == "WORD" else ()
+                hit = (kind, cands, any(c in starters for c in cands))
+                cache[value] = hit
+            tok.kind, cands, stmt = hit
         tok.type = tok.kind
         tok.line_initial = line_initial
         line_initial = False
         prev_word = True
+        sig_pos.append(len(tokens))
         tokens.append(tok)
         sig.append(tok)
-        cands = table.terminals(tok.value) if tok.kind == "WORD" else ()
-        out.cands.append(cands)
-        out.stmt_like.append(any(c in starters for c in cands))
+        cands_out.append(cands)
+        stmt_out.append(stmt)
     return out
 
 
@@ -255,10 +270,15 @@ class _Driver:
         None when the statement should end before it ("$END")."""
         lx = self.lexed
         tok = lx.sig[i]
-        for c in lx.cands[i]:
-            if c in acc:
-                return c
+        cands = lx.cands[i]
         kind = tok.kind
+        if not cands:
+            if kind in acc and (kind != "WORD" or not tok.line_initial):
+                return kind
+        else:
+            for c in cands:
+                if c in acc:
+                    return c
         word_ok = "WORD" in acc and kind != "QUOTED"
         if "$END" in acc:
             if lx.stmt_like[i] and (tok.line_initial or not word_ok):
@@ -323,7 +343,7 @@ class _Driver:
         n = len(sig)
         source = self.source
         tokens = lx.tokens
-        tok_index = {id(t): k for k, t in enumerate(tokens)} if n else {}
+        sig_pos = lx.sig_pos
         root = Node("file", [], source)
         containers: list[Node] = [root]
         cursor = 0
@@ -331,8 +351,8 @@ class _Driver:
         def attach(node: Node, a: int, b: int) -> None:
             """Attach sig tokens a..b-1 (with interior trivia) as ``node``."""
             nonlocal cursor
-            ta = tok_index[id(sig[a])]
-            tb = tok_index[id(sig[b - 1])] + 1
+            ta = sig_pos[a]
+            tb = sig_pos[b - 1] + 1
             containers[-1].children.extend(tokens[cursor:ta])
             node.children = list(tokens[ta:tb])
             containers[-1].children.append(node)
@@ -388,8 +408,8 @@ class _Driver:
                 elif first in BLOCKS and info is None:
                     binfo = BLOCKS[first]
                     block = Node("block", [], source, keyword=kw)
-                    containers[-1].children.extend(tokens[cursor:tok_index[id(sig[i])]])
-                    cursor = tok_index[id(sig[i])]
+                    containers[-1].children.extend(tokens[cursor:sig_pos[i]])
+                    cursor = sig_pos[i]
                     containers[-1].children.append(block)
                     containers.append(block)
                     attach(node, i, j)
@@ -552,6 +572,6 @@ def parse_tcpip_syntax(source: Source, symbols: Mapping[str, str] | None = None)
     driver = _Driver(source, symbols)
     tree = driver.run()
     diags = driver.diags + _column_diags(source, driver.lexed.tokens)
-    if any("\ud800" <= c <= "\udfff" for c in source.text):
+    if _SURROGATE.search(source.text):
         diags += _undecodable(source)
     return TcpipSyntax(tree, tuple(diags), driver.errors)

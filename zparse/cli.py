@@ -1,0 +1,672 @@
+"""The ``zlint`` command line: check, explain, rules, parse, report, lsp.
+
+``zlint check`` reads a sysplex (a ``zlint.toml`` inventory found by walking
+up from each path, or a folder of system folders, or single files), runs the
+rules and prints the findings (text, JSON, SARIF or GitHub workflow
+commands). Exit codes: 0 no finding at or above ``--fail-on``, 1 findings at
+or above it, 2 a usage or I/O problem. Bad input never shows a traceback.
+
+The start-up stays light: this module imports only the standard library;
+the sysplex loader, the engine, each reporter, the HA report and the LSP
+server are imported by the subcommand that needs them. The LSP server is
+loaded through :mod:`importlib` so that the check path never depends on
+pygls (an import-linter contract checks that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+if TYPE_CHECKING:
+    from .codes import Severity
+    from .diagnostics import Diagnostic
+    from .model.result import ParseResult
+    from .outputs.common import Summary
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_INVENTORY_NAMES = ("zlint.toml", "pyproject.toml")
+
+
+class UsageError(Exception):
+    """A problem with the command line or the files it names: exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so ``main`` returns a code."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+# ------------------------------------------------------------------ helpers
+def _err(message: str) -> None:
+    print(f"zlint: {message}", file=sys.stderr)
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    """Colour on a terminal (``auto``) or on request; never with ``NO_COLOR``."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+def _codes_list(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def _severity(name: str) -> Severity:
+    from .codes import Severity
+
+    return Severity(name)
+
+
+def _realpath(path: str) -> str:
+    return os.path.realpath(os.path.abspath(path))
+
+
+def _write(text: str, stream: TextIO | None = None) -> None:
+    (stream or sys.stdout).write(text)
+
+
+# ------------------------------------------------------------------- check
+class _Run:
+    """One ``zlint check``: the sysplexes behind the paths and the files to
+    report on (``None``: report everything of that sysplex)."""
+
+    def __init__(self, paths: Sequence[str], encoding: str | None) -> None:
+        self.paths = list(paths)
+        self.encoding = encoding
+        self.sysplexes: list[tuple[Any, set[str] | None]] = []
+
+    def load(self) -> None:
+        from .sysplex import load_sysplex
+
+        groups: dict[str, tuple[Any, set[str] | None]] = {}
+        order: list[str] = []
+        for path in self.paths:
+            if not os.path.exists(path):
+                raise UsageError(f"{path}: no such file or directory")
+            sysplex = _load_sysplex(load_sysplex, path, self.encoding)
+            key = _sysplex_key(sysplex, path)
+            wanted: set[str] | None
+            if os.path.isdir(path) or os.path.basename(path) in _INVENTORY_NAMES:
+                wanted = None  # a folder or the inventory itself: the whole sysplex
+            else:
+                wanted = {_realpath(path)}
+            if key not in groups:
+                groups[key] = (sysplex, wanted)
+                order.append(key)
+            else:
+                old = groups[key][1]
+                merged = None if old is None or wanted is None else old | wanted
+                groups[key] = (groups[key][0], merged)
+        self.sysplexes = [groups[k] for k in order]
+
+    def lint(self, select: list[str] | None, ignore: list[str] | None) -> list[Diagnostic]:
+        from .diagnostics import sort_diagnostics
+        from .engine import lint
+
+        out: list[Diagnostic] = []
+        for sysplex, wanted in self.sysplexes:
+            diags = lint(sysplex, select=select, ignore=ignore)
+            out.extend(d for d in diags if wanted is None or _concerns(d, wanted))
+        return sort_diagnostics(out)
+
+    def summary(self, diags: Sequence[Diagnostic]) -> Summary:
+        from .outputs.common import Summary, relpath
+
+        status: dict[str, str] = {}
+        systems = 0
+        for sysplex, _ in self.sysplexes:
+            systems += len(getattr(sysplex, "systems", ()) or ())
+            for path, st in _file_status(sysplex).items():
+                rel = relpath(path)
+                if rel is not None:
+                    status[rel] = st
+        return Summary.of(diags, files=len(status), systems=systems, files_status=status)
+
+
+def _load_sysplex(load: Any, path: str, encoding: str | None) -> Any:
+    if encoding is None:
+        return load(path)
+    import inspect
+
+    try:
+        accepts = "encoding" in inspect.signature(load).parameters
+    except (TypeError, ValueError):
+        accepts = False
+    if not accepts:
+        raise UsageError("--encoding is not supported by this version of the sysplex loader")
+    return load(path, encoding=encoding)
+
+
+def _sysplex_key(sysplex: Any, path: str) -> str:
+    inv = getattr(sysplex, "inventory", None) or getattr(sysplex, "root", None)
+    if inv:
+        return "inv:" + _realpath(str(inv))
+    return "path:" + _realpath(path)
+
+
+def _file_status(sysplex: Any) -> dict[str, str]:
+    """Path -> parse status of every member file the sysplex read."""
+    out: dict[str, str] = {}
+    statuses = getattr(sysplex, "file_status", None) or getattr(sysplex, "files_status", None)
+    if isinstance(statuses, dict):
+        return {str(k): str(v) for k, v in statuses.items()}
+    for system in getattr(sysplex, "systems", ()) or ():
+        for attr in ("tcpip_result", "parse_results", "results"):
+            res = getattr(system, attr, None)
+            if res is None:
+                continue
+            for r in res if isinstance(res, (list, tuple)) else (res,):
+                _add_result(out, r)
+    return out
+
+
+def _add_result(out: dict[str, str], result: ParseResult[Any]) -> None:
+    path = result.source.path
+    if path is not None:
+        out[path] = result.status
+    for inc in result.includes:
+        if inc.path is not None:
+            out.setdefault(inc.path, "clean")
+
+
+def _concerns(d: Diagnostic, wanted: set[str]) -> bool:
+    """Whether a finding is located in, related to, or fixed in a wanted file."""
+    paths = [d.span.path, *(r.span.path for r in d.related)]
+    if d.fix is not None:
+        paths.extend(e.span.path for e in d.fix.edits)
+    return any(p is not None and _realpath(p) in wanted for p in paths)
+
+
+def _fixable_in(d: Diagnostic, wanted: set[str] | None) -> bool:
+    if d.fix is None or not d.fix.safe:
+        return False
+    return wanted is None or all(e.span.path is not None and _realpath(e.span.path) in wanted
+                                 for e in d.fix.edits)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``zlint check``."""
+    from .outputs.common import fails, plural
+
+    if args.statistics and args.format not in ("text", "json"):
+        raise UsageError("--statistics works with --format text or json")
+    fail_on = _severity(args.fail_on)
+    select, ignore = _codes_list(args.select), _codes_list(args.ignore)
+    _validate_codes(select, "--select")
+    _validate_codes(ignore, "--ignore")
+    run = _Run(args.paths or ["."], args.encoding)
+    run.load()
+    if args.fix:
+        from .outputs.fix import fix_until_stable
+
+        wanted_all: set[str] | None = set()
+        for _, wanted in run.sysplexes:
+            wanted_all = None if wanted is None or wanted_all is None else wanted_all | wanted
+
+        def fixable_findings() -> list[Diagnostic]:
+            run.load()  # the files changed: read them again
+            return [d if _fixable_in(d, wanted_all) else _without_fix(d) for d in run.lint(select, ignore)]
+
+        _, results = fix_until_stable(fixable_findings, encoding=args.encoding)
+        diags = run.lint(select, ignore)
+        fixed = sum(r.fixes for r in results)
+        note = sys.stdout if args.format == "text" else sys.stderr
+        for r in results:
+            if r.error:
+                _err(f"{_rel(r.path)}: {r.error}")
+        if fixed and not args.quiet:
+            files = sum(1 for r in results if r.fixes)
+            print(f"Fixed {plural(fixed, 'finding')} in {plural(files, 'file')}.", file=note)
+    else:
+        diags = run.lint(select, ignore)
+    summary = run.summary(diags)
+    _emit(args, diags, summary)
+    if not run.sysplexes or summary.files == 0 and summary.systems == 0 and not diags:
+        if not args.quiet:
+            _err("warning: no TCP/IP profile or IZUPRMxx member found in " + ", ".join(run.paths))
+    return EXIT_FINDINGS if fails(diags, fail_on) else EXIT_OK
+
+
+def _without_fix(d: Diagnostic) -> Diagnostic:
+    import attrs
+
+    return attrs.evolve(d, fix=None)
+
+
+def _rel(path: str) -> str:
+    from .outputs.common import relpath
+
+    return relpath(path) or path
+
+
+def _validate_codes(codes: list[str] | None, flag: str) -> None:
+    if not codes:
+        return
+    from .codes import CODES
+
+    for c in codes:
+        if c == "ALL":
+            continue
+        if not any(code.startswith(c) for code in CODES):
+            raise UsageError(f"{flag}: {c!r} is not a code or a prefix of one{_did_you_mean(c)}")
+
+
+def _did_you_mean(text: str) -> str:
+    similar = _similar_codes(text)
+    return f" (did you mean {', '.join(similar)}?)" if similar else ""
+
+
+def _similar_codes(text: str) -> list[str]:
+    import difflib
+
+    from .codes import CODES
+
+    t = text.upper()
+    names = {info.name.upper(): code for code, info in CODES.items()}
+    close = difflib.get_close_matches(t, list(CODES), n=5, cutoff=0.6)
+    close += [names[n] for n in difflib.get_close_matches(t, list(names), n=3, cutoff=0.6)]
+    family = t.rstrip("0123456789")
+    if family and len(close) < 3:
+        close += [c for c in CODES if c.startswith(family) and c[len(family):].isdigit()][:5]
+    seen: list[str] = []
+    for c in close:
+        if c not in seen:
+            seen.append(c)
+    return seen[:6]
+
+
+def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summary) -> None:
+    fmt = args.format
+    if args.statistics:
+        if fmt == "json":
+            import json
+            from collections import Counter
+
+            counts = Counter(d.code for d in diags)
+            fixable = Counter(d.code for d in diags if d.fix is not None and d.fix.safe)
+            from .codes import CODES
+
+            rows = [{"code": c, "name": CODES[c].name if c in CODES else c.lower(), "count": n,
+                     "fixable": fixable[c]} for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+            _write(json.dumps(rows, indent=2) + "\n")
+            return
+        from .outputs.text import render_statistics
+
+        color = _use_color(args.color, sys.stdout)
+        _write(render_statistics(diags, color=color))
+        if not args.quiet:
+            _write(summary.sentence() + "\n")
+        return
+    if fmt == "json":
+        from .outputs.jsonfmt import render_json
+
+        _write(render_json(diags, summary))
+    elif fmt == "sarif":
+        from .outputs.sarif import render_sarif
+
+        _write(render_sarif(diags))
+    elif fmt == "github":
+        from .outputs.github import render_github
+
+        _write(render_github(diags))
+    else:
+        from .outputs.text import render_text
+
+        color = _use_color(args.color, sys.stdout)
+        body = render_text(diags, color=color, show_source=not args.no_source)
+        _write(body)
+        if not args.quiet:
+            if body:
+                _write("\n")
+            line = summary.sentence()
+            fixable = sum(1 for d in diags if d.fix is not None and d.fix.safe)
+            _write(line + "\n")
+            if fixable and not args.fix:
+                _write(f"[*] {fixable} fixable with `zlint check --fix`.\n")
+
+
+# ----------------------------------------------------------- explain, rules
+def cmd_explain(args: argparse.Namespace) -> int:
+    """``zlint explain CODE``: the rule's full documentation."""
+    from .codes import CODES
+
+    wanted = args.code.strip().upper()
+    by_name = {info.name.upper(): code for code, info in CODES.items()}
+    code = wanted if wanted in CODES else by_name.get(wanted)
+    if code is None:
+        similar = _similar_codes(wanted)
+        hint = f"; similar codes: {', '.join(similar)}" if similar else ""
+        _err(f"unknown code {args.code!r}{hint}. `zlint rules` lists every code.")
+        return EXIT_USAGE
+    info = CODES[code]
+    from .engine import registry
+
+    rule = registry().get(code)
+    doc = rule.doc if rule and rule.doc else ""
+    _write(f"{code} ({info.name}) · {info.severity.value} · {info.scope} scope\n\n")
+    if doc:
+        _write(doc.rstrip() + "\n")
+    else:
+        _write(info.summary + "\n\n(No detailed documentation for this code yet.)\n")
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """``zlint rules``: the catalogue of codes."""
+    from .codes import CODES
+    from .engine import registry
+
+    reg = registry()
+    rows = [
+        {"code": code, "name": info.name, "severity": info.severity.value, "scope": info.scope,
+         "summary": info.summary, "documented": bool(reg.get(code) and reg[code].doc),
+         "checked": bool(reg.get(code) and reg[code].check is not None) or info.scope == "parse"}
+        for code, info in CODES.items()
+    ]
+    if args.format == "json":
+        import json
+
+        _write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    wn = max(len(r["name"]) for r in rows)
+    _write(f"{'CODE':<7} {'NAME':<{wn}}  {'SEVERITY':<8}  {'SCOPE':<7}  SUMMARY\n")
+    for r in rows:
+        _write(f"{r['code']:<7} {r['name']:<{wn}}  {r['severity']:<8}  {r['scope']:<7}  {r['summary']}\n")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------- parse
+def guess_kind(path: str) -> str:
+    """``izuprm`` for a file named IZUPRM*, else ``tcpip``."""
+    return "izuprm" if os.path.basename(path).upper().startswith("IZUPRM") else "tcpip"
+
+
+def _read_text(path: str, encoding: str | None) -> str:
+    from .source import decode
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory (zlint parse takes one file)") from None
+    except OSError as e:
+        raise UsageError(f"{path}: {e.strerror or e}") from None
+    try:
+        return decode(data, encoding)[0]
+    except LookupError:
+        raise UsageError(f"--encoding: unknown encoding {encoding!r}") from None
+
+
+def to_jsonable(value: Any, path: str | None = None) -> Any:
+    """A model value as plain JSON data: attrs classes become objects (with a
+    ``_type``), addresses and enums strings, spans ``"line:col-line:col"``
+    (prefixed with the file when it is not ``path``, e.g. an INCLUDEd member)."""
+    import enum
+    import ipaddress
+
+    import attrs
+
+    from .source import Span
+
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Span):
+        sl, sc = value.start_line_col()
+        el, ec = value.end_line_col()
+        where = f"{sl}:{sc}-{el}:{ec}"
+        if value.path is not None and value.path != path:
+            from .outputs.common import relpath
+
+            where = f"{relpath(value.path)}:{where}"
+        return where
+    if isinstance(value, enum.Enum):
+        return value.value if isinstance(value.value, str) else value.name
+    if isinstance(value, (ipaddress.IPv4Address, ipaddress.IPv6Address,
+                          ipaddress.IPv4Network, ipaddress.IPv6Network)):
+        return str(value)
+    if attrs.has(type(value)):
+        out: dict[str, Any] = {"_type": type(value).__name__}
+        for f in attrs.fields(type(value)):
+            if f.name == "source":
+                continue
+            out[f.name] = to_jsonable(getattr(value, f.name), path)
+        return out
+    if isinstance(value, dict):
+        return {str(to_jsonable(k, path)): to_jsonable(v, path) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [to_jsonable(v, path) for v in value]
+        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+    return str(value)
+
+
+def _tree_json(node: Any) -> dict[str, Any]:
+    from .outputs.common import range_of
+    from .source import Span
+    from .syntax.cst import Node
+
+    children: list[dict[str, Any]] = []
+    for child in node.children:
+        if isinstance(child, Node):
+            children.append(_tree_json(child))
+        elif not child.trivia:
+            children.append({"type": child.type, "text": child.text,
+                             "range": range_of(Span(node.source, child.start, child.end))})
+    return {"kind": node.kind, "keyword": node.keyword, "range": range_of(node.span), "children": children}
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """``zlint parse FILE``: the syntax tree, the model and the diagnostics."""
+    import json
+
+    from . import parse
+    from .outputs.common import clean, fails, relpath
+
+    kind = args.kind or guess_kind(args.file)
+    symbols: dict[str, str] = {}
+    for item in args.symbol or ():
+        name, sep, val = item.partition("=")
+        if not sep or not name:
+            raise UsageError(f"--symbol {item!r}: expected NAME=VALUE")
+        symbols[name.upper().strip("&.")] = val
+    text = _read_text(args.file, args.encoding)
+    try:
+        result = parse(text, kind, path=args.file, symbols=symbols or None)
+    except ImportError:
+        raise UsageError(f"the {kind} parser is not available in this installation") from None
+    diags = list(result.diagnostics)
+    model = to_jsonable(result.model, args.file)
+    if args.format == "json":
+        from .outputs.jsonfmt import diagnostic_json
+
+        doc = {
+            "path": relpath(args.file),
+            "kind": kind,
+            "status": result.status,
+            "tree": _tree_json(result.tree),
+            "model": model,
+            "diagnostics": [diagnostic_json(d) for d in diags],
+        }
+        _write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    else:
+        from .outputs.text import render_text
+
+        _write(f"# {relpath(args.file)} ({kind}, {result.status})\n\n## tree\n")
+        _write(clean(result.tree.dump()) + "\n\n## model\n")
+        _write(json.dumps(model, indent=2, ensure_ascii=False) + "\n\n## diagnostics\n")
+        body = render_text(diags, color=_use_color(args.color, sys.stdout))
+        _write(body or "none\n")
+    return EXIT_FINDINGS if fails(diags, _severity("error")) else EXIT_OK
+
+
+# ------------------------------------------------------------------ report
+def cmd_report(args: argparse.Namespace) -> int:
+    """``zlint report``: the HA picture of a sysplex."""
+    from .sysplex import load_sysplex
+
+    path = args.path
+    if not os.path.exists(path):
+        raise UsageError(f"{path}: no such file or directory")
+    sysplex = _load_sysplex(load_sysplex, path, args.encoding)
+    from .report import render_report
+
+    text = render_report(sysplex, args.format)
+    if args.output and args.output != "-":
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+        except OSError as e:
+            raise UsageError(f"{args.output}: {e.strerror or e}") from None
+    else:
+        _write(text)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------- lsp
+def cmd_lsp(args: argparse.Namespace) -> int:
+    """``zlint lsp``: the language server over stdio (needs ``zparse[lsp]``)."""
+    import importlib
+
+    try:
+        server = importlib.import_module("zparse.lsp.server")
+    except ImportError as e:
+        missing = (e.name or "").split(".")[0]
+        if missing in ("pygls", "lsprotocol"):
+            _err(f"the language server needs {missing}: install zparse[lsp] "
+                 "(pip install 'zparse[lsp]')")
+        else:
+            _err(f"the language server is not available in this installation ({e})")
+        return EXIT_USAGE
+    result = server.main(*args.lsp_args) if args.lsp_args else server.main()
+    return int(result or 0)
+
+
+# -------------------------------------------------------------------- main
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog="zlint",
+        description="Lint z/OS TCP/IP profiles and z/OSMF IZUPRMxx members across a sysplex.",
+        epilog="Run `zlint COMMAND --help` for the options of a command.",
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"zlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint files, folders or sysplex inventories",
+                           description="Lint a sysplex. PATHs are folders (default .), zlint.toml "
+                           "inventories or member files; for a file, its whole sysplex is read and "
+                           "the findings in or related to that file are reported.")
+    check.add_argument("paths", nargs="*", metavar="PATH")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--select", metavar="CODES", help="only these codes or prefixes (comma-separated)")
+    check.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes (comma-separated)")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what remains")
+    check.add_argument("--statistics", action="store_true", help="count the findings per code")
+    check.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary")
+    check.add_argument("--no-source", action="store_true", help="one line per finding, no source snippet")
+    check.add_argument("--encoding", help="encoding of the member files (utf-8, cp1047, cp037, ...)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text output (auto: on a terminal; NO_COLOR always wins)")
+    check.set_defaults(func=cmd_check)
+
+    explain = sub.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("code", metavar="CODE", help="a code (HA301) or a rule name")
+    explain.set_defaults(func=cmd_explain)
+
+    rules = sub.add_parser("rules", help="list every code")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(func=cmd_rules)
+
+    parse = sub.add_parser("parse", help="show one file's syntax tree, model and diagnostics")
+    parse.add_argument("file", metavar="FILE")
+    parse.add_argument("--kind", choices=("tcpip", "izuprm"),
+                       help="file kind (default: izuprm for IZUPRM*, else tcpip)")
+    parse.add_argument("--format", choices=("text", "json"), default="text")
+    parse.add_argument("--encoding", help="encoding of the file (utf-8, cp1047, cp037, ...)")
+    parse.add_argument("-D", "--symbol", action="append", metavar="NAME=VALUE",
+                       help="a system symbol, e.g. -D SYSCLONE=01 (repeatable)")
+    parse.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parse.set_defaults(func=cmd_parse)
+
+    report = sub.add_parser("report", help="the HA picture of a sysplex (DVIPAs, failover)")
+    report.add_argument("path", nargs="?", default=".", metavar="PATH")
+    report.add_argument("--format", choices=("text", "markdown", "html"), default="text")
+    report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    report.add_argument("--encoding", help="encoding of the member files")
+    report.set_defaults(func=cmd_report)
+
+    lsp = sub.add_parser("lsp", help="run the language server (needs zparse[lsp])")
+    lsp.add_argument("lsp_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    lsp.set_defaults(func=cmd_lsp)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``zlint`` with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except UsageError as e:
+        _err(f"error: {e}")
+        return EXIT_USAGE
+    except SystemExit as e:  # --help, --version
+        return int(e.code or 0) if isinstance(e.code, int) else EXIT_OK
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except UsageError as e:
+        _err(f"error: {e}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as e:  # no traceback, ever; ZLINT_DEBUG=1 shows it
+        return _unexpected(e)
+
+
+def _unexpected(e: Exception) -> int:
+    name = type(e).__name__
+    if name == "InventoryError" or isinstance(e, OSError):
+        _err(str(e) if name == "InventoryError" else f"error: {e.filename or ''}: {e.strerror or e}")
+        return EXIT_USAGE
+    if os.environ.get("ZLINT_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    _err(f"internal error: {name}: {e} (set ZLINT_DEBUG=1 for the traceback; please report it)")
+    return EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
