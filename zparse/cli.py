@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 if TYPE_CHECKING:
     from .codes import Severity
     from .diagnostics import Diagnostic
-    from .model.result import ParseResult
     from .outputs.common import Summary
 
 __all__ = ["main"]
@@ -155,35 +154,34 @@ def _load_sysplex(load: Any, path: str, encoding: str | None) -> Any:
 
 
 def _sysplex_key(sysplex: Any, path: str) -> str:
-    inv = getattr(sysplex, "inventory", None) or getattr(sysplex, "root", None)
-    if inv:
-        return "inv:" + _realpath(str(inv))
+    """Paths that lead to one sysplex share a key: its inventory, or the
+    folder of a discovered sysplex; a single file is its own sysplex."""
+    mode = getattr(sysplex, "mode", None)
+    inventory = getattr(sysplex, "inventory", None)
+    if mode != "file" and inventory:
+        return "inv:" + _realpath(str(inventory))
+    root = getattr(sysplex, "root", None)
+    if mode == "discovered" and root:
+        return "dir:" + _realpath(str(root))
     return "path:" + _realpath(path)
 
 
 def _file_status(sysplex: Any) -> dict[str, str]:
-    """Path -> parse status of every member file the sysplex read."""
+    """Path -> parse status (clean, recovered, unreadable) of every file read.
+
+    An INCLUDEd member has no parse of its own: it is ``recovered`` when a
+    syntax error lies in it, else ``clean``."""
     out: dict[str, str] = {}
-    statuses = getattr(sysplex, "file_status", None) or getattr(sysplex, "files_status", None)
-    if isinstance(statuses, dict):
-        return {str(k): str(v) for k, v in statuses.items()}
-    for system in getattr(sysplex, "systems", ()) or ():
-        for attr in ("tcpip_result", "parse_results", "results"):
-            res = getattr(system, attr, None)
-            if res is None:
-                continue
-            for r in res if isinstance(res, (list, tuple)) else (res,):
-                _add_result(out, r)
+    broken: set[str] = set()
+    for f in getattr(sysplex, "files", ()) or ():
+        out[f.path] = f.status
+        for d in getattr(f, "diagnostics", ()) or ():
+            if d.code.startswith("SYN") and d.severity.value == "error" and d.span.path:
+                broken.add(d.span.path)
+    for f in getattr(sysplex, "files", ()) or ():
+        for inc in getattr(f, "includes", ()) or ():
+            out.setdefault(inc, "recovered" if inc in broken else "clean")
     return out
-
-
-def _add_result(out: dict[str, str], result: ParseResult[Any]) -> None:
-    path = result.source.path
-    if path is not None:
-        out[path] = result.status
-    for inc in result.includes:
-        if inc.path is not None:
-            out.setdefault(inc.path, "clean")
 
 
 def _concerns(d: Diagnostic, wanted: set[str]) -> bool:

@@ -11,13 +11,13 @@ with a statement keyword (or the block's END) and goes on.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
-from lark.exceptions import UnexpectedToken
-from lark.parsers.lalr_parser_state import ParseConf, ParserState
+from lark.parsers.lalr_analysis import Shift
 
 from ..diagnostics import Diagnostic, Edit, Fix, make
 from ..source import Source, Span
@@ -232,15 +232,36 @@ def _lex(source: Source, table: KeywordTable, stmt_terms: frozenset[str],
     return out
 
 
+@functools.cache
+def _tables() -> tuple[dict[Any, dict[str, tuple[bool, Any]]], dict[str, tuple[Any, Any]]]:
+    """Lark's LALR table, compiled for the driver's loop: per state, per
+    terminal or rule name, (True, next state) for a shift and (False,
+    (size, tree callback, rule name)) for a reduce."""
+    lark = load_lalr("tcpip.lark", _STARTS)[0]
+    inner = lark.parser.parser.parser
+    pt = inner.parse_table
+    callbacks = inner.callbacks
+    compiled: dict[Any, dict[str, tuple[bool, Any]]] = {}
+    for state, actions in pt.states.items():
+        row: dict[str, tuple[bool, Any]] = {}
+        for term, (action, arg) in actions.items():
+            if action is Shift:
+                row[term] = (True, arg)
+            else:
+                row[term] = (False, (len(arg.expansion), callbacks[arg], arg.origin.name))
+        compiled[state] = row
+    bounds = {s: (pt.start_states[s], pt.end_states[s]) for s in _STARTS}
+    return compiled, bounds
+
+
 class _Driver:
     def __init__(self, source: Source, symbols: Mapping[str, str] | None) -> None:
         lark, table, stmt_terms = load_lalr("tcpip.lark", _STARTS)
         self.source = source
         self.table = table
         self.stmt_terms = stmt_terms
-        inner = lark.parser.parser.parser
-        self.confs = {s: ParseConf(inner.parse_table, inner.callbacks, s) for s in _STARTS}
-        self.states = inner.parse_table.states
+        self.table_c, self.bounds = _tables()
+        self.states = self.table_c
         self.diags: list[Diagnostic] = []
         self.lexed = _lex(source, table, stmt_terms, symbols, self.diags)
         self.errors = 0
@@ -306,14 +327,17 @@ class _Driver:
         """Parse one statement from significant token ``i``.
 
         Returns (index after the statement, Lark tree or None, error) where
-        error is (index of the offending token, expected text)."""
-        conf = self.confs[start]
-        state: ParserState[Any] = ParserState(conf, None)  # type: ignore[arg-type]
+        error is (index of the offending token, expected text). The shift /
+        reduce loop runs over Lark's LALR table, compiled by :func:`_tables`."""
+        table = self.table_c
+        start_state, end_state = self.bounds[start]
         states = self.states
         sig = self.lexed.sig
+        state_stack = [start_state]
+        value_stack: list[Any] = []
         j = i
         while True:
-            acc = states[state.position]
+            acc = states[state_stack[-1]]
             if j >= limit:
                 if "$END" in acc:
                     break
@@ -326,15 +350,44 @@ class _Driver:
             tok = sig[j]
             tok.type = term
             try:
-                state.feed_token(tok)  # type: ignore[arg-type]
-            except UnexpectedToken:
+                while True:
+                    shift, arg = table[state_stack[-1]][term]
+                    if shift:
+                        state_stack.append(arg)
+                        value_stack.append(tok)
+                        break
+                    size, callback, origin = arg
+                    if size:
+                        children = value_stack[-size:]
+                        del state_stack[-size:]
+                        del value_stack[-size:]
+                    else:
+                        children = []
+                    value_stack.append(callback(children))
+                    state_stack.append(table[state_stack[-1]][origin][1])
+            except KeyError:
                 return j, None, (j, self._expected(acc, info))
             j += 1
         try:
-            tree = state.feed_token(Token("$END", "", 0), True)  # type: ignore[arg-type]
-        except UnexpectedToken:
-            return j, None, (j, self._expected(states[state.position], info))
-        return j, tree, None
+            while True:
+                shift, arg = table[state_stack[-1]]["$END"]
+                if shift:  # pragma: no cover - LALR never shifts $END
+                    raise KeyError("$END")
+                size, callback, origin = arg
+                if size:
+                    children = value_stack[-size:]
+                    del state_stack[-size:]
+                    del value_stack[-size:]
+                else:
+                    children = []
+                value = callback(children)
+                goto = table[state_stack[-1]][origin][1]
+                state_stack.append(goto)
+                value_stack.append(value)
+                if goto == end_state:
+                    return j, value, None
+        except KeyError:
+            return j, None, (j, self._expected(states[state_stack[-1]], info))
 
     # ------------------------------------------------------------ main loop
     def run(self) -> Node:
