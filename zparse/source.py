@@ -12,7 +12,6 @@ import codecs
 import re
 from collections.abc import Sequence
 
-import attrs
 
 __all__ = ["EBCDIC_CODEPAGES", "Source", "Span", "decode"]
 
@@ -88,22 +87,42 @@ class Source:
         return self.text[starts[line - 1] : self.line_end(line)]
 
 
-@attrs.frozen(order=False)
 class Span:
     """A half-open range ``[start, end)`` of offsets into one :class:`Source`.
 
-    Equality and hashing consider the offsets and the source's path, never its
-    text, so model nodes that exclude spans from equality stay cheap to compare.
+    Immutable. Equality and hashing consider the offsets and the source's
+    path, never its text, so model nodes that exclude spans from equality
+    stay cheap to compare.
     """
 
-    source: Source = attrs.field(eq=False, repr=False)
-    start: int
-    end: int
-    path: str | None = attrs.field(default=None, repr=False)
+    __slots__ = ("end", "source", "start")
 
-    def __attrs_post_init__(self) -> None:
-        if self.path is None and self.source.path is not None:
-            object.__setattr__(self, "path", self.source.path)
+    def __init__(self, source: Source, start: int, end: int) -> None:
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Span is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return (self.start == other.start and self.end == other.end
+                and self.source.path == other.source.path)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.source.path))
+
+    def __repr__(self) -> str:
+        return f"Span({self.source.path or '<text>'}, {self.start}, {self.end})"
+
+    def __reduce__(self) -> tuple[type[Span], tuple[Source, int, int]]:
+        return (Span, (self.source, self.start, self.end))
+
+    @property
+    def path(self) -> str | None:
+        return self.source.path
 
     @property
     def text(self) -> str:
@@ -120,7 +139,7 @@ class Span:
         return Span(self.source, min(self.start, other.start), max(self.end, other.end))
 
     def sort_key(self) -> tuple[str, int, int]:
-        return (self.path or "", self.start, self.end)
+        return (self.source.path or "", self.start, self.end)
 
 
 def _cp1047_table() -> str:

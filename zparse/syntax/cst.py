@@ -94,13 +94,27 @@ class Node:
             end = t.end
         return end
 
+    def _edge(self, last: bool) -> Token | None:
+        children = reversed(self.children) if last else iter(self.children)
+        for c in children:
+            if isinstance(c, Token):
+                if not c.trivia:
+                    return c
+            else:
+                t = c._edge(last)
+                if t is not None:
+                    return t
+        return None
+
     @property
     def span(self) -> Span:
         """The span from the first to the last significant token."""
-        sig = [t for t in self.tokens() if not t.trivia]
-        if not sig:
+        first = self._edge(False)
+        if first is None:
             return Span(self.source, self.start, self.end)
-        return Span(self.source, sig[0].start, sig[-1].end)
+        last = self._edge(True)
+        assert last is not None
+        return Span(self.source, first.start, last.end)
 
     def render(self) -> str:
         return "".join(t.text for t in self.tokens())

@@ -617,12 +617,14 @@ class _Parser:
             fed = False
             if not blocked:
                 for terminal in self._candidates(i):
-                    trial = ip.copy(deepcopy_values=False)
-                    try:
-                        trial.feed_token(self._lark_token(tok, terminal))
-                    except UnexpectedToken:
+                    if terminal not in ip.choices():
                         continue
-                    ip = trial
+                    try:
+                        ip.feed_token(self._lark_token(tok, terminal))
+                    except UnexpectedToken:
+                        # LALR may reduce on a lookahead it then rejects: rebuild the state.
+                        ip = self._replay(i0, i)
+                        continue
                     tok.type = terminal
                     fed = True
                     break
@@ -633,23 +635,33 @@ class _Parser:
                 i += 1
                 continue
             if i > i0:
-                tree = self._try_end(ip)
+                tree, ip = self._try_end(ip, i0, i)
                 if tree is not None:
                     self._finish(i0, i - 1, tree)
                     return i
             return self._error(ip, i0, i)
-        tree = self._try_end(ip)
+        tree, ip = self._try_end(ip, i0, n)
         if tree is not None and n > i0:
             self._finish(i0, n - 1, tree)
             return n
         return self._error(ip, i0, n)
 
-    def _try_end(self, ip: Any) -> Any:
-        trial = ip.copy(deepcopy_values=False)
+    def _replay(self, i0: int, i: int) -> Any:
+        """A parser state after the tokens ``i0 .. i-1`` (already resolved)."""
+        ip = self._fresh.copy(deepcopy_values=False)
+        for k in range(i0, i):
+            tok = self.sig[k]
+            ip.feed_token(self._lark_token(tok, tok.type))
+        return ip
+
+    def _try_end(self, ip: Any, i0: int, i: int) -> tuple[Any, Any]:
+        """End the statement here if the grammar allows it: (tree or None, parser state)."""
+        if "$END" not in ip.choices():
+            return None, ip
         try:
-            return trial.feed_eof()
+            return ip.feed_eof(), ip
         except UnexpectedToken:
-            return None
+            return None, self._replay(i0, i)
 
     def _finish(self, i0: int, i1: int, tree: Any) -> None:
         first = self.sig[i0]
