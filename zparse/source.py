@@ -12,7 +12,6 @@ import codecs
 import re
 from collections.abc import Sequence
 
-
 __all__ = ["EBCDIC_CODEPAGES", "Source", "Span", "decode"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -96,6 +95,9 @@ class Span:
     """
 
     __slots__ = ("end", "source", "start")
+    source: Source
+    start: int
+    end: int
 
     def __init__(self, source: Source, start: int, end: int) -> None:
         object.__setattr__(self, "source", source)

@@ -720,3 +720,197 @@ class _Resolver:
         if problem is not None:
             return (f"INCLUDE {shown}: {problem}",)
         return os.path.abspath(path)
+
+
+# ---------------------------------------------------------------- building the sysplex
+
+
+class _Loader:
+    """Reads and parses the files of one sysplex, collecting file diagnostics."""
+
+    def __init__(self, root: str, include: Sequence[tuple[str, str]], mapped: bool) -> None:
+        self.files = _Files(root)
+        self.include = tuple(include)
+        self.mapped = mapped
+        self.results: list[FileResult] = []
+        self.diags: list[Diagnostic] = []
+
+    def _unreadable(self, path: str, kind: str, system: str | None, message: str,
+                    standalone: bool = False) -> FileResult:
+        src = Source("", path, kind)
+        diag = make(_UNREADABLE, message, Span(src, 0, 0))
+        fr = FileResult(path=path, kind=kind, system=system, status="unreadable", result=None,
+                        diagnostics=(diag,), standalone=standalone)
+        self.results.append(fr)
+        self.diags.append(diag)
+        return fr
+
+    def tcpip(self, path: str, system: str | None, symbols: Mapping[str, str] | None,
+              encoding: str | None, search: Sequence[str], standalone: bool = False) -> FileResult:
+        got = self.files.read(path, encoding)
+        if isinstance(got, tuple):
+            return self._unreadable(path, "tcpip", system, got[0], standalone)
+        resolver = _Resolver(self.files, self.include, encoding, search, self.mapped)
+        result = parse_tcpip(got, path, symbols=symbols, include_resolver=resolver)
+        fr = FileResult(path=path, kind="tcpip", system=system, status=result.status, result=result,
+                        diagnostics=result.diagnostics, includes=tuple(dict.fromkeys(resolver.read)),
+                        standalone=standalone)
+        self.results.append(fr)
+        self.diags.extend(result.diagnostics)
+        return fr
+
+    def izuprm(self, path: str, system: str | None, encoding: str | None,
+               standalone: bool = False) -> FileResult:
+        got = self.files.read(path, encoding)
+        if isinstance(got, tuple):
+            return self._unreadable(path, "izuprm", system, got[0], standalone)
+        result = parse_izuprm(got, path)
+        fr = FileResult(path=path, kind="izuprm", system=system, status=result.status, result=result,
+                        diagnostics=result.diagnostics, standalone=standalone)
+        self.results.append(fr)
+        self.diags.extend(result.diagnostics)
+        return fr
+
+    def system(self, spec: _SystemSpec, search: Sequence[str]) -> System:
+        profile = None
+        status = None
+        includes: tuple[str, ...] = ()
+        if spec.tcpip is not None:
+            fr = self.tcpip(spec.tcpip, spec.name, spec.symbols, spec.encoding, search)
+            profile = fr.model
+            status = fr.status
+            includes = fr.includes
+        members: list[ParseResult[IzuPrm]] = []
+        for p in spec.izuprm:
+            fr = self.izuprm(p, spec.name, spec.encoding)
+            if fr.result is not None:
+                members.append(fr.result)
+        izuprm = None
+        if members:
+            izuprm, merge_diags = merge_members(members)
+            self.diags.extend(merge_diags)
+        return System(
+            name=spec.name, symbols=dict(spec.symbols or {}), profile=profile, izuprm=izuprm,
+            izuprm_members=tuple(m.model for m in members), tcpip_path=spec.tcpip, tcpip_status=status,
+            izuprm_paths=spec.izuprm, include_paths=includes, folder=spec.folder,
+        )
+
+    def finish(self, *, name: str, root: str, inventory: str | None, mode: str,
+               systems: Sequence[System], dns: Mapping[str, tuple[IpAddress, ...]] | None = None,
+               config: LintConfig | None = None) -> Sysplex:
+        ordered = tuple(sorted(systems, key=lambda s: s.name))
+        owners: dict[str, set[str]] = {}
+        for s in ordered:
+            for p in s.files:
+                owners.setdefault(p, set()).add(s.name)
+        stamped: list[Diagnostic] = []
+        for d in self.diags:
+            who = owners.get(d.span.path or "", set())
+            stamped.append(attrs.evolve(d, system=next(iter(who))) if len(who) == 1 and d.system is None
+                           else d)
+        files = tuple(sorted(self.results, key=lambda f: (f.path, f.system or "")))
+        return Sysplex(
+            name=name, root=root, inventory=inventory, mode=mode, systems=ordered,
+            dns=dict(sorted((dns or {}).items())), include_map=self.include,
+            config=config or LintConfig(), files=files, diagnostics=tuple(stamped),
+        )
+
+
+def _from_inventory(inv: _Inventory) -> Sysplex:
+    loader = _Loader(inv.root, inv.include, mapped=True)
+    systems: list[System] = []
+    for spec in sorted(inv.systems, key=lambda s: s.name):
+        symbols = {"SYSNAME": spec.name.upper(), **spec.symbols} if spec.symbols is not None else None
+        spec = attrs.evolve(spec, symbols=symbols)
+        systems.append(loader.system(spec, ()))
+    return loader.finish(name=inv.name, root=inv.root, inventory=inv.file, mode="inventory",
+                         systems=systems, dns=inv.dns, config=inv.config)
+
+
+def _discover(folder: str) -> Sysplex:
+    root = os.path.abspath(folder)
+    files = _Files(root)
+
+    def recognised(d: str) -> list[tuple[str, str]]:
+        out = []
+        try:
+            entries = sorted(os.listdir(d))
+        except OSError:
+            return []
+        for e in entries:
+            full = os.path.join(d, e)
+            kind = recognise(e)
+            if kind and os.path.isfile(full) and files.check(full) is None:
+                out.append((kind, full))
+        return out
+
+    groups: list[tuple[str, str, list[tuple[str, str]]]] = []
+    for e in sorted(os.listdir(root)):
+        full = os.path.join(root, e)
+        if e.startswith(".") or not os.path.isdir(full) or files.check(full) is not None:
+            continue
+        found = recognised(full)
+        if found:
+            groups.append((e, full, found))
+    if not groups:
+        found = recognised(root)
+        if found:
+            groups.append((os.path.basename(root) or "SYSTEM", root, found))
+    loader = _Loader(root, (), mapped=False)
+    systems: list[System] = []
+    for name, path, found in groups:
+        profiles = [p for k, p in found if k == "tcpip"]
+        izu = tuple(p for k, p in found if k == "izuprm")
+        spec = _SystemSpec(name=name, tcpip=profiles[0] if profiles else None, izuprm=izu,
+                           symbols=None, encoding=None, folder=path)
+        systems.append(loader.system(spec, (path, root)))
+        for extra in profiles[1:]:  # a second profile (an OBEYFILE?) is checked on its own
+            loader.tcpip(extra, None, None, None, (path, root), standalone=True)
+    return loader.finish(name=os.path.basename(root), root=root, inventory=None, mode="discovered",
+                         systems=systems)
+
+
+def _single_file(path: str) -> Sysplex:
+    folder = os.path.dirname(path)
+    loader = _Loader(folder, (), mapped=False)
+    kind = recognise(os.path.basename(path))
+    if kind is None:
+        got = loader.files.read(path, None)
+        kind = _sniff(got) if isinstance(got, str) else "tcpip"
+    if kind == "izuprm":
+        loader.izuprm(path, None, None, standalone=True)
+    else:
+        loader.tcpip(path, None, None, None, (folder,), standalone=True)
+    return loader.finish(name=os.path.basename(path), root=folder, inventory=None, mode="file",
+                         systems=())
+
+
+def load_sysplex(path: str | os.PathLike[str]) -> Sysplex:
+    """Load a sysplex from an inventory, a folder or a single file.
+
+    * ``zlint.toml`` or ``pyproject.toml`` (with ``[tool.zlint]``): that inventory;
+    * a folder or file: the inventory found by walking up from it; a file
+      that the inventory does not read (listed or INCLUDEd) is checked on its
+      own;
+    * a folder without an inventory: one system per subfolder holding
+      recognised files (see :func:`recognise`), named after the subfolder
+      (the folder itself is one system when no subfolder qualifies);
+    * a file without an inventory: checked on its own (per-file rules only).
+
+    Raises :class:`InventoryError` for a bad inventory or a path that does
+    not exist; problems in member files become diagnostics.
+    """
+    p = os.path.abspath(path)
+    if not os.path.exists(p):
+        raise InventoryError(str(path), None, "no such file or folder")
+    if os.path.isfile(p) and os.path.basename(p) in INVENTORY_NAMES:
+        return _from_inventory(_read_inventory(Path(p)))
+    inv = find_inventory(p)
+    if inv is not None:
+        sysplex = _from_inventory(_read_inventory(inv))
+        if os.path.isdir(p) or p in sysplex.paths:
+            return sysplex
+        return _single_file(p)
+    if os.path.isdir(p):
+        return _discover(p)
+    return _single_file(p)

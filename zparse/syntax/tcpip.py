@@ -256,7 +256,7 @@ def _tables() -> tuple[dict[Any, dict[str, tuple[bool, Any]]], dict[str, tuple[A
 
 class _Driver:
     def __init__(self, source: Source, symbols: Mapping[str, str] | None) -> None:
-        lark, table, stmt_terms = load_lalr("tcpip.lark", _STARTS)
+        _, table, stmt_terms = load_lalr("tcpip.lark", _STARTS)
         self.source = source
         self.table = table
         self.stmt_terms = stmt_terms
