@@ -149,7 +149,8 @@ def _load_sysplex(load: Any, path: str, encoding: str | None) -> Any:
     except (TypeError, ValueError):
         accepts = False
     if not accepts:
-        raise UsageError("--encoding is not supported by this version of the sysplex loader")
+        raise UsageError("--encoding is not supported by this version of the sysplex loader; "
+                         'set encoding = "cp1047" (or another code page) in zlint.toml instead')
     return load(path, encoding=encoding)
 
 
@@ -271,23 +272,39 @@ def _did_you_mean(text: str) -> str:
     return f" (did you mean {', '.join(similar)}?)" if similar else ""
 
 
+def _distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of neighbours as one edit (typos like TCP140)."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
 def _similar_codes(text: str) -> list[str]:
+    """Codes close to ``text``: by spelling of the code, then of the rule name."""
     import difflib
 
     from .codes import CODES
 
     t = text.upper()
+    ranked = sorted((_distance(t, code), code) for code in CODES)
+    close = [code for dist, code in ranked if dist <= 2][:6]
     names = {info.name.upper(): code for code, info in CODES.items()}
-    close = difflib.get_close_matches(t, list(CODES), n=5, cutoff=0.6)
-    close += [names[n] for n in difflib.get_close_matches(t, list(names), n=3, cutoff=0.6)]
-    family = t.rstrip("0123456789")
-    if family and len(close) < 3:
-        close += [c for c in CODES if c.startswith(family) and c[len(family):].isdigit()][:5]
-    seen: list[str] = []
-    for c in close:
-        if c not in seen:
-            seen.append(c)
-    return seen[:6]
+    for n in difflib.get_close_matches(t, list(names), n=3, cutoff=0.6):
+        if names[n] not in close:
+            close.append(names[n])
+    if not close:
+        family = t.rstrip("0123456789")
+        close = [c for c in CODES if family and c.startswith(family)][:6]
+    return close[:6]
 
 
 def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summary) -> None:

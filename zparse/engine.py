@@ -1,10 +1,29 @@
-"""Rule registry: one way to register and document every code.
+"""Rule registry and runner: one way to register, document and run every code.
 
 A rule module under ``rules/`` has a Markdown module docstring (its
 documentation, shown by ``zlint explain``) and either a check function
 decorated with :func:`rule`, or, for codes the parsers emit themselves, a
 call to :func:`documented`. Name, default severity and scope come from the
 one code table, :data:`zparse.codes.CODES`.
+
+:func:`lint` runs the rules over a :class:`~zparse.sysplex.Sysplex` by scope:
+
+* ``file``: ``check(profile)`` once per system's TCP/IP profile (and per
+  profile checked on its own); IZU-family file rules get ``check(izuprm)``
+  once per IZUPRMxx member;
+* ``system``: ``check(system)`` once per :class:`~zparse.sysplex.System`;
+* ``sysplex``: ``check(sysplex, index)`` once.
+
+A single file checked on its own (``sysplex.mode == "file"``) runs the
+file-scope rules only. Findings become diagnostics stamped with the code,
+the severity (``[lint] severity`` override, else the finding's own, else the
+table's) and the system. Codes are chosen with ``select``/``ignore`` (codes,
+prefixes such as ``HA3``, or ``ALL``; the most specific entry wins, ``ignore``
+on a tie; arguments win over ``[lint]`` in zlint.toml). A finding is
+suppressed by a comment on its line or alone on the line above:
+``; zlint: ignore[HA301,TCP104]`` in a profile, ``/* zlint: ignore[IZU204] */``
+in parmlib; a bare ``zlint: ignore`` suppresses every code. A rule that
+raises becomes one ZL001 diagnostic naming it; the other rules still run.
 """
 
 from __future__ import annotations
@@ -12,18 +31,32 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import pkgutil
+import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .codes import CODES, Severity
-from .diagnostics import Fix, Related
-from .source import Span
+from .diagnostics import Diagnostic, Fix, Related, make, sort_diagnostics
+from .source import Source, Span
 
-__all__ = ["Finding", "Rule", "documented", "load_builtin_rules", "registry", "rule"]
+if TYPE_CHECKING:
+    from .sysplex import LintConfig, Sysplex
+
+__all__ = [
+    "Finding",
+    "Rule",
+    "documented",
+    "is_selected",
+    "lint",
+    "load_builtin_rules",
+    "registry",
+    "rule",
+    "suppressed",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -119,6 +152,7 @@ def load_builtin_rules() -> dict[str, Rule]:
 
 
 def registry() -> dict[str, Rule]:
+    """Every registered rule by code (the built-in rules are loaded first)."""
     return load_builtin_rules()
 
 
@@ -127,3 +161,192 @@ def rule_doc(code: str) -> str:
     return r.doc if r else ""
 
 
+
+
+# ---------------------------------------------------------------- selection
+
+
+def _specificity(code: str, selector: str) -> int | None:
+    sel = selector.strip().upper()
+    if sel == "ALL":
+        return 0
+    if sel and code.upper().startswith(sel):
+        return len(sel)
+    return None
+
+
+def _decide(code: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool | None:
+    """One layer's decision: True/False, or None when the layer says nothing about ``code``."""
+    s = max((x for x in (_specificity(code, e) for e in select or ()) if x is not None), default=None)
+    i = max((x for x in (_specificity(code, e) for e in ignore or ()) if x is not None), default=None)
+    if s is not None and (i is None or s > i):
+        return True
+    if i is not None:
+        return False
+    if select is not None:
+        return False
+    return None
+
+
+def is_selected(code: str, config: LintConfig | None = None, *, select: Sequence[str] | None = None,
+                ignore: Sequence[str] | None = None) -> bool:
+    """Whether ``code`` runs/reports under ``[lint]`` (``config``) and the arguments.
+
+    Entries are codes, prefixes or ``ALL``; within one layer the most specific
+    matching entry wins and ``ignore`` wins a tie; a layer that gives
+    ``select`` disables what it does not match. The arguments' layer decides
+    first; the configuration decides what the arguments leave open; by
+    default everything is selected.
+    """
+    for sel, ign in ((select, ignore), (config.select if config else None, config.ignore if config else ())):
+        got = _decide(code, sel, ign)
+        if got is not None:
+            return got
+    return True
+
+
+def _check_selectors(entries: Sequence[str] | None, what: str) -> None:
+    for e in entries or ():
+        sel = e.strip().upper()
+        if sel != "ALL" and not any(c.startswith(sel) for c in CODES if sel):
+            raise ValueError(f"{what}: {e!r} is not a code, a code prefix or ALL")
+
+
+# ---------------------------------------------------------------- suppression comments
+
+_SUPPRESS = {
+    "tcpip": re.compile(r"(?:^|\s);[^\r\n]*?\bzlint:\s*ignore\b(?:\[([^\]\r\n]*)\])?", re.I),
+    "izuprm": re.compile(r"/\*\s*zlint:\s*ignore\b(?:\[([^\]\r\n]*)\])?[^\r\n]*?\*/", re.I),
+}
+_COMMENT_ONLY = {
+    "tcpip": re.compile(r"^\s*;"),
+    "izuprm": re.compile(r"^\s*/\*"),
+}
+_ALL = frozenset({"ALL"})
+
+
+def _line_suppressions(source: Source, line: int, own_line: bool) -> frozenset[str]:
+    text = source.line_text(line)
+    kinds = (source.kind,) if source.kind in _SUPPRESS else tuple(_SUPPRESS)
+    found: set[str] = set()
+    for kind in kinds:
+        if not own_line and not _COMMENT_ONLY[kind].match(text):
+            continue
+        for m in _SUPPRESS[kind].finditer(text):
+            if m.group(1) is None or not m.group(1).strip():
+                return _ALL
+            found.update(c.strip().upper() for c in re.split(r"[,\s]+", m.group(1)) if c.strip())
+    return frozenset(found)
+
+
+def suppressed(diag: Diagnostic, _cache: dict[tuple[int, int], frozenset[str]] | None = None) -> bool:
+    """Whether an inline ``zlint: ignore`` comment covers ``diag`` (its start
+    line, or a comment-only line right above it)."""
+    span = diag.span
+    line, _ = span.start_line_col()
+    for ln, own in ((line, True), (line - 1, False)):
+        if ln < 1:
+            continue
+        key = (id(span.source), ln * 2 + own)
+        if _cache is not None and key in _cache:
+            codes = _cache[key]
+        else:
+            codes = _line_suppressions(span.source, ln, own)
+            if _cache is not None:
+                _cache[key] = codes
+        if codes is _ALL or "ALL" in codes:
+            return True
+        if any(_specificity(diag.code, c) for c in codes):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- running
+
+
+def _rules_of(rules: Iterable[Rule] | Mapping[str, Rule] | None) -> list[Rule]:
+    if rules is None:
+        found: Iterable[Rule] = load_builtin_rules().values()
+    elif isinstance(rules, Mapping):
+        found = rules.values()
+    else:
+        found = rules
+    return sorted(found, key=lambda r: r.code)
+
+
+def _calls(rule_: Rule, sysplex: Sysplex) -> Iterator[tuple[tuple[Any, ...], str | None]]:
+    """The argument tuples a rule is called with, and the system each concerns."""
+    if rule_.scope == "file":
+        if rule_.code.startswith("IZU"):
+            for f in sysplex.files:
+                if f.kind == "izuprm" and f.model is not None:
+                    yield (f.model,), f.system
+            return
+        for s in sysplex.systems:
+            if s.profile is not None:
+                yield (s.profile,), s.name
+        for f in sysplex.files:
+            if f.standalone and f.kind == "tcpip" and f.model is not None:
+                yield (f.model,), None
+        return
+    if sysplex.single_file:
+        return
+    if rule_.scope == "system":
+        for s in sysplex.systems:
+            yield (s,), s.name
+    elif rule_.scope == "sysplex":
+        yield (sysplex, sysplex.index), None
+
+
+def lint(sysplex: Sysplex, *, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
+         rules: Iterable[Rule] | Mapping[str, Rule] | None = None) -> list[Diagnostic]:
+    """Every finding for ``sysplex``: the diagnostics of reading and parsing
+    its files, then every registered rule by scope; selected, suppressed and
+    stamped as described in the module docstring; deterministic order
+    (:func:`~zparse.diagnostics.sort_diagnostics`), whatever the order of
+    the systems in the inventory.
+
+    ``rules`` defaults to the built-in rules. Raises ValueError for a
+    ``select``/``ignore`` entry that is not a code, a prefix or ALL.
+    """
+    _check_selectors(select, "select")
+    _check_selectors(ignore, "ignore")
+    config = sysplex.config
+
+    def wanted(code: str) -> bool:
+        return is_selected(code, config, select=select, ignore=ignore)
+
+    out: list[Diagnostic] = [d for d in sysplex.diagnostics if wanted(d.code)]
+    for r in _rules_of(rules):
+        if r.check is None or not wanted(r.code) or r.scope == "parse":
+            continue
+        got: list[Diagnostic] = []
+        try:
+            for args, system in _calls(r, sysplex):
+                for f in r.check(*args):
+                    got.append(Diagnostic(
+                        code=r.code, severity=f.severity or r.severity, message=f.message, span=f.span,
+                        system=f.system or system or _system_of(sysplex, f.span), related=f.related,
+                        help=f.help, fix=f.fix,
+                    ))
+        except Exception as exc:  # a rule bug must not hide the other rules' findings
+            if wanted("ZL001"):
+                src = sysplex.first_source()
+                out.append(make("ZL001", f"rule {r.code} ({r.name}) failed on this sysplex: "
+                                f"{type(exc).__name__}: {exc}; the other rules still ran",
+                                Span(src, 0, 0)))
+            continue
+        out.extend(got)
+    cache: dict[tuple[int, int], frozenset[str]] = {}
+    final: list[Diagnostic] = []
+    for d in out:
+        if suppressed(d, cache):
+            continue
+        override = config.severity_for(d.code)
+        final.append(attrs.evolve(d, severity=override) if override and override is not d.severity else d)
+    return sort_diagnostics(final)
+
+
+def _system_of(sysplex: Sysplex, span: Span) -> str | None:
+    names = sysplex.systems_of(span.path or "")
+    return names[0] if len(names) == 1 else None

@@ -50,14 +50,14 @@ import ipaddress
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from .codes import CODES, Severity
-from .diagnostics import Diagnostic, Related, make
+from .diagnostics import Diagnostic, make
 from .model.izuprm import IzuPrm, merge_members, parse_izuprm
 from .model.result import ParseResult
 from .model.tcpip import (
@@ -66,7 +66,6 @@ from .model.tcpip import (
     DistMethod,
     DynamicXcf,
     IpAddress,
-    Moveable,
     TcpipProfile,
     VipaBackup,
     VipaDefine,
@@ -76,10 +75,10 @@ from .model.tcpip_build import parse_tcpip
 from .source import EBCDIC_CODEPAGES, Source, Span, decode
 
 __all__ = [
+    "Distributor",
     "DvipaBackup",
     "DvipaDefinition",
     "DvipaState",
-    "Distributor",
     "FailoverCase",
     "FileResult",
     "InventoryError",
@@ -671,13 +670,13 @@ class _Resolver:
     def _locate(self, dataset: str, member: str | None) -> str | tuple[str]:
         shown = f"{dataset}({member})" if member else dataset
         if not self.mapped:
-            want = member or dataset.split(".")[-1]
-            for folder in self.search:
-                hit = self.files.find(folder, want)
-                if hit is not None:
-                    return self._guard(hit, shown)
+            name = member or dataset.split(".")[-1]
+            for place in self.search:
+                found = self.files.find(place, name)
+                if found is not None:
+                    return self._guard(found, shown)
             where = " or ".join(self.files.show(f) + "/" for f in self.search)
-            return (f"INCLUDE {shown}: no file {want} in {where} (list the systems in a zlint.toml "
+            return (f"INCLUDE {shown}: no file {name} in {where} (list the systems in a zlint.toml "
                     "with an [include] map to resolve data sets)",)
         for prefix, target in self.include:
             if dataset != prefix and not dataset.startswith(prefix + "."):
@@ -688,7 +687,8 @@ class _Resolver:
                     return self._guard(target, shown)
                 return (f"INCLUDE {shown}: [include] maps {prefix} to the folder "
                         f"{self.files.show(target)}/, which is not a file; add the member name",)
-            folder, want = target, member
+            folder: str = target
+            want: str | None = member
             if rest:
                 if member is None:
                     want = rest
@@ -914,3 +914,590 @@ def load_sysplex(path: str | os.PathLike[str]) -> Sysplex:
     if os.path.isdir(p):
         return _discover(p)
     return _single_file(p)
+
+
+# ---------------------------------------------------------------- the cross-system index
+
+
+def _addr_key(a: IpAddress) -> tuple[int, int]:
+    return (a.version, int(a))
+
+
+@attrs.frozen(kw_only=True)
+class DvipaDefinition:
+    """A VIPADEFINE of a DVIPA on one system (``span``: the address as written)."""
+
+    system: str
+    statement: VipaDefine = attrs.field(repr=False)
+    span: Span = attrs.field(eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class DvipaBackup:
+    """A VIPABACKUP of a DVIPA on one system."""
+
+    system: str
+    statement: VipaBackup = attrs.field(repr=False)
+    span: Span = attrs.field(eq=False, repr=False)
+
+    @property
+    def rank(self) -> int:
+        return self.statement.rank_effective
+
+    @property
+    def activates(self) -> bool:
+        """The MOVEABLE form (with a mask): activates the DVIPA itself when it is
+        active nowhere. The plain form only takes over an active DVIPA."""
+        st = self.statement
+        return st.moveable is not None or st.mask is not None or st.prefix_len is not None
+
+
+@attrs.frozen(kw_only=True)
+class Distributor:
+    """A VIPADISTRIBUTE of a DVIPA on one system."""
+
+    system: str
+    statement: VipaDistribute = attrs.field(repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class Target:
+    """One DESTIP of a VIPADISTRIBUTE: the address, the system whose
+    DYNAMICXCF address it is (None when none), its hot-standby role and rank.
+    ``dest`` is None for the systems reached through ``DESTIP ALL``."""
+
+    distributor: str
+    statement: VipaDistribute = attrs.field(repr=False)
+    dest: DestIp | None = attrs.field(repr=False)
+    address: IpAddress | None
+    system: str | None
+    role: DestRole | None = None
+    rank: int | None = None
+    order: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class XcfAddress:
+    """A system's IPCONFIG (or IPCONFIG6) DYNAMICXCF."""
+
+    system: str
+    xcf: DynamicXcf = attrs.field(repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class ZosmfServer:
+    """The z/OSMF server settings of one system (its merged IZUPRMxx members).
+
+    Values are the effective ones (IBM defaults where not coded);
+    :meth:`span` points at the value as written, or at the member's start
+    when the default applies. ``runs_server``: AUTOSTART(LOCAL) in effect.
+    """
+
+    system: str
+    izuprm: IzuPrm = attrs.field(eq=False, repr=False)
+    hostname: str
+    port: int
+    autostart: str
+    autostart_coded: bool
+    group: str
+    user_dir: str
+    keyring: str
+    saf_prefix: str
+    server_proc: str
+    anchor: Span = attrs.field(eq=False, repr=False)
+
+    @property
+    def runs_server(self) -> bool:
+        return self.autostart == "LOCAL"
+
+    def coded(self, name: str) -> bool:
+        return not self.izuprm.is_default(name)
+
+    def span(self, name: str) -> Span:
+        s = self.izuprm.setting(name)
+        return s.value_span or s.span or self.anchor
+
+    def statement_span(self, name: str) -> Span:
+        return self.izuprm.span_of(name) or self.anchor
+
+    def shown(self, name: str) -> str:
+        """``NAME(value)`` as in effect, marked ``(default)`` when not coded."""
+        value = self.izuprm.value_of(name)
+        return f"{name}({value})" + ("" if self.coded(name) else " (default)")
+
+
+@attrs.frozen(kw_only=True)
+class ZosmfService:
+    """z/OSMF behind a DVIPA: the servers whose HOSTNAME resolves to ``dvipa``.
+
+    ``systems`` are the systems that take part: those servers' systems and
+    the DESTIP targets of the DVIPA's distribution. ``port`` is the
+    HTTP_SSL_PORT of the reference server (on the DVIPA's owner, else the
+    most common one).
+    """
+
+    dvipa: IpAddress
+    port: int
+    hostnames: tuple[str, ...]
+    servers: tuple[ZosmfServer, ...]
+    systems: tuple[str, ...]
+    reference: ZosmfServer
+
+
+def _norm_dir(path: str) -> str:
+    p = re.sub(r"/+", "/", path.strip())
+    return p.rstrip("/") or "/"
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class SysplexIndex:
+    """Cross-system facts, computed once per sysplex (:attr:`Sysplex.index`).
+
+    Only statements in effect are indexed (not those lost after a syntax
+    error in their VIPADYNAMIC block; VIPADELETE applied). Maps are keyed by
+    address and hold entries in system-name order.
+    """
+
+    systems: tuple[str, ...]
+    owners: Mapping[IpAddress, tuple[DvipaDefinition, ...]]
+    backups: Mapping[IpAddress, tuple[DvipaBackup, ...]]
+    distributors: Mapping[IpAddress, tuple[Distributor, ...]]
+    targets: Mapping[IpAddress, tuple[Target, ...]]
+    xcf: Mapping[IpAddress, tuple[XcfAddress, ...]]
+    xcf_of: Mapping[str, tuple[DynamicXcf, ...]]
+    static: Mapping[str, Mapping[IpAddress, tuple[tuple[str, Span], ...]]]
+    dns: Mapping[str, tuple[IpAddress, ...]]
+    xcf_group: Mapping[str, tuple[int | None, Span | None]]
+    zosmf: Mapping[str, ZosmfServer]
+    zosmf_services: tuple[ZosmfService, ...]
+    zosmf_ha: bool
+    zosmf_ha_servers: tuple[ZosmfServer, ...]
+    blind: frozenset[str]
+    uncertain_addresses: frozenset[IpAddress]
+
+    # ------------------------------------------------------------ queries
+    def dvipas(self) -> list[IpAddress]:
+        """Every DVIPA some system defines or backs up, in address order."""
+        return sorted(set(self.owners) | set(self.backups), key=_addr_key)
+
+    def is_dvipa(self, addr: IpAddress) -> bool:
+        return addr in self.owners or addr in self.backups or addr in self.distributors
+
+    def system_of_xcf(self, addr: IpAddress | None) -> str | None:
+        """The system whose DYNAMICXCF address is ``addr`` (the first by name if several)."""
+        if addr is None:
+            return None
+        hits = self.xcf.get(addr, ())
+        return hits[0].system if hits else None
+
+    def resolve(self, host: str) -> tuple[IpAddress, ...] | None:
+        """Addresses of a host name: an IP literal is itself, ``*`` is none,
+        other names go through ``[dns]``; None for a name [dns] does not know."""
+        h = host.strip()
+        if h == "*" or not h:
+            return ()
+        try:
+            return (ipaddress.ip_address(h),)
+        except ValueError:
+            pass
+        return self.dns.get(_host_key(h))
+
+    def uncertain(self, addr: IpAddress | None) -> bool:
+        """Whether facts about ``addr`` may be hidden by a syntax error (an
+        unparsed statement names it, or a lost VIPA statement does), or a
+        system's profile could not be read at all."""
+        return addr is None or bool(self.blind) or addr in self.uncertain_addresses
+
+    def distributed_to(self, dvipa: IpAddress, system: str) -> list[Target]:
+        """The DESTIP targets of ``dvipa`` that are ``system``."""
+        return [t for t in self.targets.get(dvipa, ()) if t.system == system]
+
+    def owner(self, dvipa: IpAddress) -> str | None:
+        """The system that owns the DVIPA with every system up (see :func:`simulate_failover`)."""
+        return _owner(self, dvipa, set(self.systems), None)[0]
+
+    # ------------------------------------------------------------ building
+    @classmethod
+    def build(cls, sysplex: Sysplex) -> SysplexIndex:
+        owners: dict[IpAddress, list[DvipaDefinition]] = {}
+        backups: dict[IpAddress, list[DvipaBackup]] = {}
+        dists: dict[IpAddress, list[Distributor]] = {}
+        xcf: dict[IpAddress, list[XcfAddress]] = {}
+        xcf_of: dict[str, tuple[DynamicXcf, ...]] = {}
+        static: dict[str, Mapping[IpAddress, tuple[tuple[str, Span], ...]]] = {}
+        groups: dict[str, tuple[int | None, Span | None]] = {}
+        uncertain: set[IpAddress] = set()
+        blind: set[str] = set()
+        names: list[str] = []
+        for s in sysplex.systems:
+            p = s.profile
+            if p is None:
+                if s.tcpip_path is not None:
+                    blind.add(s.name)
+                continue
+            if s.tcpip_status == "unreadable":
+                blind.add(s.name)
+            names.append(s.name)
+            pidx = p.index
+            for addr, defs in pidx.defined.items():
+                for d in defs:
+                    if not d.lost:
+                        owners.setdefault(addr, []).append(
+                            DvipaDefinition(system=s.name, statement=d, span=_addr_span(d, addr)))
+            for addr, bks in pidx.backed_up.items():
+                for b in bks:
+                    if not b.lost:
+                        backups.setdefault(addr, []).append(
+                            DvipaBackup(system=s.name, statement=b, span=_addr_span(b, addr)))
+            for addr, vds in pidx.distributed.items():
+                for vd in vds:
+                    if not vd.lost:
+                        dists.setdefault(addr, []).append(Distributor(system=s.name, statement=vd))
+            own: list[DynamicXcf] = []
+            for x in (p.dynamic_xcf, p.dynamic_xcf6):
+                if x is not None and x.address is not None:
+                    xcf.setdefault(x.address, []).append(XcfAddress(system=s.name, xcf=x))
+                    own.append(x)
+            xcf_of[s.name] = tuple(own)
+            static[s.name] = pidx.static
+            gid: int | None = None
+            gspan: Span | None = None
+            for o in p.global_config.options:
+                if o.keyword == "XCFGRPID" and o.values and o.values[0].isdigit():
+                    gid, gspan = int(o.values[0]), o.span
+            groups[s.name] = (gid, gspan)
+            for v in p.vipa:
+                if v.lost:
+                    uncertain.update(_statement_addresses(v))
+            for u in p.unparsed:
+                for w in u.words:
+                    a = _as_address(w)
+                    if a is not None:
+                        uncertain.add(a)
+        # systems were visited in name order, so every list is already in system order
+        targets: dict[IpAddress, list[Target]] = {}
+        xcf_first = {a: v[0].system for a, v in xcf.items()}
+        for addr, ds in dists.items():
+            for dist in ds:
+                st = dist.statement
+                if st.dest_all:
+                    for a in sorted(xcf_first, key=_addr_key):
+                        if st.vipa is not None and a.version == st.vipa.version:
+                            targets.setdefault(addr, []).append(Target(
+                                distributor=dist.system, statement=st, dest=None, address=a,
+                                system=xcf_first[a]))
+                for i, dest in enumerate(st.dest_ips):
+                    targets.setdefault(addr, []).append(Target(
+                        distributor=dist.system, statement=st, dest=dest, address=dest.address,
+                        system=xcf_first.get(dest.address) if dest.address is not None else None,
+                        role=dest.role, rank=dest.rank, order=i))
+        dns = {k: v for k, v in sysplex.dns.items()}
+        zosmf = _zosmf_servers(sysplex)
+        idx = cls(
+            systems=tuple(names),
+            owners={k: tuple(v) for k, v in sorted(owners.items(), key=lambda kv: _addr_key(kv[0]))},
+            backups={k: tuple(sorted(v, key=lambda b: (-b.rank, b.system)))
+                     for k, v in sorted(backups.items(), key=lambda kv: _addr_key(kv[0]))},
+            distributors={k: tuple(v) for k, v in sorted(dists.items(), key=lambda kv: _addr_key(kv[0]))},
+            targets={k: tuple(v) for k, v in targets.items()},
+            xcf={k: tuple(v) for k, v in sorted(xcf.items(), key=lambda kv: _addr_key(kv[0]))},
+            xcf_of=xcf_of, static=static, dns=dns, xcf_group=groups, zosmf=zosmf,
+            zosmf_services=(), zosmf_ha=False, zosmf_ha_servers=(),
+            blind=frozenset(blind), uncertain_addresses=frozenset(uncertain),
+        )
+        services = _zosmf_services(idx)
+        local_groups = {z.group for z in zosmf.values() if z.runs_server}
+        ha = bool(services) or len(local_groups) >= 2
+        if services:
+            members = {n for svc in services for n in svc.systems}
+            ha_servers = tuple(z for n, z in sorted(zosmf.items()) if n in members)
+        elif ha:
+            ha_servers = tuple(z for _, z in sorted(zosmf.items()) if z.runs_server)
+        else:
+            ha_servers = ()
+        return attrs.evolve(idx, zosmf_services=services, zosmf_ha=ha, zosmf_ha_servers=ha_servers)
+
+
+def _addr_span(st: VipaDefine | VipaBackup, addr: IpAddress) -> Span:
+    for a, sp in zip(st.addresses, st.address_spans):
+        if a == addr:
+            return sp
+    return st.span
+
+
+def _as_address(word: str) -> IpAddress | None:
+    try:
+        return ipaddress.ip_address(word.split("/")[0])
+    except ValueError:
+        return None
+
+
+def _statement_addresses(v: object) -> Iterator[IpAddress]:
+    for name in ("addresses",):
+        for a in getattr(v, name, ()) or ():
+            yield a
+    for name in ("vipa", "address", "xcf_address", "target"):
+        a = getattr(v, name, None)
+        if isinstance(a, (ipaddress.IPv4Address, ipaddress.IPv6Address)):
+            yield a
+    for d in getattr(v, "dest_ips", ()) or ():
+        if d.address is not None:
+            yield d.address
+
+
+def _zosmf_servers(sysplex: Sysplex) -> dict[str, ZosmfServer]:
+    out: dict[str, ZosmfServer] = {}
+    by_path = {f.path: f for f in sysplex.files}
+    for s in sysplex.systems:
+        z = s.izuprm
+        if z is None:
+            continue
+        anchor: Span | None = None
+        for path in s.izuprm_paths:
+            fr = by_path.get(path)
+            if fr is not None and fr.result is not None:
+                src = fr.result.source
+                anchor = z.statements[0].span if z.statements else Span(src, 0, 0)
+                break
+        if anchor is None:  # pragma: no cover - a system has an izuprm only when a member was read
+            continue
+        out[s.name] = ZosmfServer(
+            system=s.name, izuprm=z, hostname=z.hostname, port=z.http_ssl_port,
+            autostart=z.autostart.value, autostart_coded=not z.is_default("AUTOSTART"),
+            group=z.autostart_group, user_dir=_norm_dir(z.user_dir), keyring=z.keyring_name,
+            saf_prefix=z.saf_prefix, server_proc=z.server_proc, anchor=anchor,
+        )
+    return out
+
+
+def _zosmf_services(idx: SysplexIndex) -> tuple[ZosmfService, ...]:
+    by_dvipa: dict[IpAddress, list[tuple[str, ZosmfServer]]] = {}
+    for name in sorted(idx.zosmf):
+        z = idx.zosmf[name]
+        for a in idx.resolve(z.hostname) or ():
+            if idx.is_dvipa(a):
+                by_dvipa.setdefault(a, []).append((z.hostname, z))
+    services: list[ZosmfService] = []
+    for dvipa in sorted(by_dvipa, key=_addr_key):
+        entries = by_dvipa[dvipa]
+        servers = tuple(z for _, z in entries)
+        systems = {z.system for z in servers}
+        for t in idx.targets.get(dvipa, ()):
+            if t.system is not None:
+                systems.add(t.system)
+        owner = idx.owner(dvipa)
+        ref = next((z for z in servers if z.system == owner), None)
+        if ref is None:
+            counts: dict[int, int] = {}
+            for z in servers:
+                counts[z.port] = counts.get(z.port, 0) + 1
+            best = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+            ref = next(z for z in servers if z.port == best)
+        services.append(ZosmfService(
+            dvipa=dvipa, port=ref.port, hostnames=tuple(dict.fromkeys(h for h, _ in entries)),
+            servers=servers, systems=tuple(sorted(systems)), reference=ref,
+        ))
+    return tuple(services)
+
+
+# ---------------------------------------------------------------- failover simulation
+
+
+@attrs.frozen(kw_only=True)
+class DvipaState:
+    """Who owns a DVIPA in one failover case, and how it got it."""
+
+    dvipa: IpAddress
+    owner: str | None
+    how: str
+
+
+@attrs.frozen(kw_only=True)
+class ServiceState:
+    """Where new connections to one service go in one failover case.
+
+    ``kind`` is ``"distributed"`` (a VIPADISTRIBUTE's DVIPA and PORT entry;
+    every live system counts as running its server) or ``"zosmf"`` (the
+    DVIPA a z/OSMF HOSTNAME resolves to and its HTTP_SSL_PORT; only systems
+    that autostart a z/OSMF server count). ``targets`` are the systems that
+    receive new connections (one for HOTSTANDBY).
+    """
+
+    kind: str
+    dvipa: IpAddress
+    ports: str
+    port: int | None
+    owner: str | None
+    method: str | None
+    targets: tuple[str, ...]
+    reachable: bool
+    reason: str
+    distributor: VipaDistribute | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def name(self) -> str:
+        what = "z/OSMF at " if self.kind == "zosmf" else ""
+        return f"{what}{self.dvipa} {'port ' + self.ports if self.ports != 'all ports' else '(all ports)'}"
+
+
+@attrs.frozen(kw_only=True)
+class FailoverCase:
+    """The sysplex with one system lost (``lost`` None: every system up)."""
+
+    lost: str | None
+    dvipas: tuple[DvipaState, ...]
+    services: tuple[ServiceState, ...]
+
+    def service(self, kind: str, dvipa: IpAddress, port: int | None) -> ServiceState | None:
+        for s in self.services:
+            if s.kind == kind and s.dvipa == dvipa and s.port == port:
+                return s
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class _Service:
+    kind: str
+    dvipa: IpAddress
+    ports: str
+    port: int | None
+
+
+def _owner(idx: SysplexIndex, dvipa: IpAddress, alive: set[str], lost: str | None) -> tuple[str | None, str]:
+    defs = [d.system for d in idx.owners.get(dvipa, ())]
+    bks = list(idx.backups.get(dvipa, ()))
+    base: str | None
+    if defs:
+        base, how = defs[0], "VIPADEFINE"
+        if len(defs) > 1:
+            how = "VIPADEFINE (also defined on " + ", ".join(defs[1:]) + "; the later-activated stack owns it)"
+    else:
+        act = [b for b in bks if b.activates]
+        if act:
+            base, how = act[0].system, f"VIPABACKUP {act[0].rank} MOVEABLE (activates it)"
+        else:
+            base, how = None, "not active: no VIPADEFINE, and a plain VIPABACKUP only takes over an active DVIPA"
+    if base is None or base in alive:
+        return base, how
+    # the owner is lost: a stack that also VIPADEFINEs it, else the highest-ranked VIPABACKUP
+    for name in defs:
+        if name in alive:
+            return name, "VIPADEFINE (takes over)"
+    for b in bks:
+        if b.system in alive:
+            return b.system, f"VIPABACKUP rank {b.rank} (takes over)"
+    return None, "no other system VIPADEFINEs or VIPABACKUPs it"
+
+
+def _services(idx: SysplexIndex) -> list[_Service]:
+    out: dict[tuple[str, IpAddress, str], _Service] = {}
+    for dvipa, ds in idx.distributors.items():
+        for d in ds:
+            st = d.statement
+            if st.delete:
+                continue
+            if not st.ports:
+                out.setdefault(("distributed", dvipa, "all ports"),
+                               _Service(kind="distributed", dvipa=dvipa, ports="all ports", port=None))
+            for spec in st.ports:
+                out.setdefault(("distributed", dvipa, str(spec)),
+                               _Service(kind="distributed", dvipa=dvipa, ports=str(spec), port=spec.first))
+    for svc in idx.zosmf_services:
+        out.setdefault(("zosmf", svc.dvipa, str(svc.port)),
+                       _Service(kind="zosmf", dvipa=svc.dvipa, ports=str(svc.port), port=svc.port))
+    return sorted(out.values(), key=lambda s: (_addr_key(s.dvipa), s.port or 0, s.kind))
+
+
+def _route(idx: SysplexIndex, svc: _Service, owner: str | None, alive: set[str]) -> ServiceState:
+    def runs(system: str | None) -> bool:
+        if system is None or system not in alive:
+            return False
+        if svc.kind == "zosmf":
+            z = idx.zosmf.get(system)
+            return z is not None and z.runs_server
+        return True
+
+    def why(system: str | None, address: str) -> str:
+        if system is None:
+            return f"{address} (no system has this DYNAMICXCF address)"
+        if system not in alive:
+            return f"{address} ({system}, lost)"
+        if svc.kind == "zosmf":
+            z = idx.zosmf.get(system)
+            return f"{address} ({system}, " + ("no IZUPRMxx" if z is None else "AUTOSTART(CONNECT)") + ")"
+        return f"{address} ({system})"
+
+    def state(method: str | None, targets: tuple[str, ...], reason: str,
+              distributor: VipaDistribute | None = None) -> ServiceState:
+        return ServiceState(kind=svc.kind, dvipa=svc.dvipa, ports=svc.ports, port=svc.port, owner=owner,
+                            method=method, targets=targets, reachable=bool(targets), reason=reason,
+                            distributor=distributor)
+
+    if owner is None:
+        return state(None, (), "no system owns the DVIPA")
+    stmts = [d.statement for d in idx.distributors.get(svc.dvipa, ()) if d.system == owner and not d.statement.delete]
+    if svc.port is None:
+        stmts = [s for s in stmts if not s.ports]
+    else:
+        stmts = [s for s in stmts if s.distributes_port(svc.port)]
+    if not stmts:
+        ok = runs(owner)
+        reason = (f"{owner} owns the DVIPA and does not distribute it; its own server takes the connections"
+                  if ok else f"{owner} owns the DVIPA, does not distribute it and runs no "
+                  + ("z/OSMF server" if svc.kind == "zosmf" else "server"))
+        return state(None, (owner,) if ok else (), reason)
+    st = stmts[0]
+    method = st.dist_method_effective
+    tgts = [t for t in idx.targets.get(svc.dvipa, ()) if t.statement is st]
+    if method is DistMethod.HOTSTANDBY:
+        pref = [t for t in tgts if t.role is DestRole.PREFERRED]
+        order = pref + sorted((t for t in tgts if t.role is DestRole.BACKUP),
+                              key=lambda t: (-(t.rank or 0), t.order))
+        chosen = next((t for t in order if runs(t.system)), None)
+        picked: tuple[str, ...] = (chosen.system,) if chosen is not None and chosen.system else ()
+    else:
+        picked = tuple(dict.fromkeys(t.system for t in tgts if t.system is not None and runs(t.system)))
+    if picked:
+        reason = f"{owner} distributes ({method.value}) to " + ", ".join(picked)
+    else:
+        listed = ", ".join(why(t.system, str(t.address) if t.address else "?") for t in tgts) or "none"
+        reason = f"{owner} distributes ({method.value}) but no target can take the connections: {listed}"
+    return state(method.value, picked, reason, st)
+
+
+def _case(idx: SysplexIndex, services: Sequence[_Service], lost: str | None) -> FailoverCase:
+    alive = set(idx.systems) - ({lost} if lost else set())
+    dvipas = sorted(set(idx.dvipas()) | set(idx.distributors) | {s.dvipa for s in services}, key=_addr_key)
+    states = []
+    owners: dict[IpAddress, str | None] = {}
+    for d in dvipas:
+        owner, how = _owner(idx, d, alive, lost)
+        owners[d] = owner
+        states.append(DvipaState(dvipa=d, owner=owner, how=how))
+    return FailoverCase(
+        lost=lost, dvipas=tuple(states),
+        services=tuple(_route(idx, s, owners[s.dvipa], alive) for s in services),
+    )
+
+
+def simulate_failover(sysplex: Sysplex, index: SysplexIndex | None = None, *,
+                      baseline: bool = False) -> list[FailoverCase]:
+    """Take each system away in turn and see who serves what.
+
+    For every DVIPA: the owner (the VIPADEFINE stack; when it is lost,
+    another stack that VIPADEFINEs it, else the remaining VIPABACKUP with
+    the highest rank; a plain VIPABACKUP only takes over a DVIPA that was
+    active, the MOVEABLE form also activates one that was not). For every
+    service (each PORT entry of a VIPADISTRIBUTE, and z/OSMF behind the DVIPA
+    its HOSTNAME resolves to): the owner's VIPADISTRIBUTE for that port sends
+    new connections to the PREFERRED target if its system is alive and runs
+    the server, else to the highest-ranked BACKUP that does (HOTSTANDBY), or
+    to every such target (other methods); an owner that does not distribute
+    the port serves it itself. One case per system (by name); with
+    ``baseline`` a first case with every system up (``lost`` None).
+    """
+    idx = index or sysplex.index
+    services = _services(idx)
+    cases = [_case(idx, services, None)] if baseline else []
+    cases.extend(_case(idx, services, name) for name in idx.systems)
+    return cases

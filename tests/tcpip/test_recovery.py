@@ -95,3 +95,16 @@ def test_crlf_tabs_and_bom():
     text = "\ufeffARPAGE\t5\r\nSOMAXCONN 10\r\n"
     r = zparse.parse(text, kind="tcpip")
     assert not r.diagnostics and r.model.arpage == 5 and r.model.somaxconn == 10
+
+
+def test_missing_name_before_a_statement_keyword_is_an_error_not_a_name():
+    r = zparse.parse("LINK\nHOME 10.1.1.1 ETH1\n", kind="tcpip")
+    assert [d.code for d in r.diagnostics] == ["SYN001"]
+    assert "expected a name" in r.diagnostics[0].message
+    assert r.model.home[0].link == "ETH1"
+
+
+def test_invalid_distmethod_is_a_syntax_error():
+    r = zparse.parse("VIPADYNAMIC\n VIPADISTRIBUTE DISTMETHOD FOO 10.1.1.1 DESTIP ALL\nENDVIPADYNAMIC\n")
+    assert [d.code for d in r.diagnostics] == ["SYN001"]
+    assert "HOTSTANDBY" in r.diagnostics[0].message

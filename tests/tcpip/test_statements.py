@@ -324,3 +324,9 @@ def test_symbols_left_alone_without_a_symbol_table():
     r = zparse.parse("HOME &HOMEIPADDRESS1 OSA1\n", kind="tcpip")
     assert not r.diagnostics
     assert r.model.home[0].address is None and r.model.home[0].raw == "&HOMEIPADDRESS1"
+
+
+def test_ipv6_vipabackup_keeps_interface_and_address():
+    m = model("VIPADYNAMIC\n VIPABACKUP 10 MOVEABLE IMMEDIATE DVIPA1 2001:db8::1\nENDVIPADYNAMIC\n")
+    b = m.vipa_backups[0]
+    assert b.interface == "DVIPA1" and b.addresses == (IPv6Address("2001:db8::1"),) and b.rank == 10

@@ -40,7 +40,13 @@ from ..codes import Severity
 from ..diagnostics import Diagnostic, Edit, Fix, Related, make, sort_diagnostics
 from ..source import Source, Span
 from ..syntax.cst import Node
-from ..syntax.izuprm import DATA_COLUMNS, STATEMENTS, SUBKEYWORDS, parse_syntax, suggest_keyword, unquote
+from ..syntax.izuprm import (
+    DATA_COLUMNS,
+    STATEMENTS,
+    parse_syntax,
+    suggest_keyword,
+    unquote,
+)
 from .result import ParseResult
 
 __all__ = [
@@ -600,9 +606,10 @@ def _show(text: str, limit: int = 40) -> str:
 
 
 class _Builder:
-    def __init__(self, source: Source, broken: frozenset[int]) -> None:
+    def __init__(self, source: Source, broken: frozenset[int], overflow_lines: frozenset[int] = frozenset()) -> None:
         self.source = source
         self.broken = broken
+        self.overflow_lines = overflow_lines
         self.diags: list[Diagnostic] = []
 
     def span(self, tok: lark.Token) -> Span:
@@ -622,6 +629,12 @@ class _Builder:
         return Value(text=str(tok).upper(), quoted=False, raw=span.text, span=span)
 
     def diag(self, code: str, message: str, span: Span, **kw: Any) -> None:
+        line = _line_no(span)
+        if line in self.overflow_lines:  # the likeliest cause: say it first
+            kw["help"] = (
+                f"line {line} has text in columns {DATA_COLUMNS + 1}-80, which z/OS ignores; "
+                f"keep statements within columns 1-{DATA_COLUMNS}"
+            )
         self.diags.append(make(code, message, span, **kw))
 
     # -- statements
@@ -637,9 +650,14 @@ class _Builder:
         span = node.span
         if tree.data == "unknown_statement":
             self.unknown(str(head), keyword_span)
-            words = [c for c in children[1:] if isinstance(c, lark.Token)]
-            values = tuple(self.value(t) for t in words)
-            return Statement(keyword=str(head).upper(), known=False, values=values, span=span, keyword_span=keyword_span)
+            words = [t for t in tree.scan_values(lambda v: isinstance(v, lark.Token)) if t.type in ("WORD", "QUOTED")]
+            return Statement(
+                keyword=str(head).upper(),
+                known=False,
+                values=tuple(self.value(t) for t in words),
+                span=span,
+                keyword_span=keyword_span,
+            )
         keyword = str(head).upper()
         values: list[Value] = []
         operands: list[Operand] = []
@@ -712,11 +730,13 @@ class _Builder:
             self.diag(code, message, value.span, severity=severity, help=help)
 
         # Unquoted values: IBM asks for quotes around mixed case and special characters.
+        unquoted_special = False
         if not value.quoted:
             if spec.keep_case:
                 self.check_case(spec, value)
             elif spec.kind is not ValueKind.NUMBER and not _PLAIN.fullmatch(value.raw):
                 specials = "".join(dict.fromkeys(c for c in value.raw if not _PLAIN.fullmatch(c)))
+                unquoted_special = True
                 bad(
                     f"{name} value {_show(value.raw)} has special characters ({_show(specials, 12)}) and is not "
                     "quoted; IBM asks for single quotes around such values (which characters count is unverified)",
@@ -747,7 +767,7 @@ class _Builder:
                     + ("" if spec.length_verified else " (limit unverified)"),
                     verified=spec.length_verified,
                 )
-            elif not pattern.fullmatch(text):
+            elif not pattern.fullmatch(text) and not unquoted_special:  # one finding per value
                 what = "empty" if not text else _show(text)
                 bad(
                     f"{name} {what} is not a valid name: 1-{spec.max_length or 8} letters, digits or @ # $, "
@@ -898,8 +918,6 @@ class _Builder:
                     v.span,
                     severity=Severity.WARNING,
                 )
-            elif not v.quoted and not _PLAIN.fullmatch(v.raw):
-                pass  # cannot happen for a known name; kept for clarity
         self.check_plugin_separators(node, values)
         return values
 
@@ -1050,7 +1068,7 @@ def parse_izuprm(text: str, path: str | None = None) -> ParseResult[IzuPrm]:
     """
     source = Source(text, path, kind="izuprm")
     syntax = parse_syntax(source)
-    builder = _Builder(source, syntax.broken)
+    builder = _Builder(source, syntax.broken, syntax.overflow_lines)
     statements: list[Statement] = []
     for node in syntax.statements:
         st = builder.statement(node)

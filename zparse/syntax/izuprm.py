@@ -65,6 +65,7 @@ __all__ = [
     "IzuprmSyntax",
     "izuprm_grammar",
     "parse_syntax",
+    "suggest_keyword",
     "unquote",
 ]
 
@@ -479,10 +480,12 @@ class IzuprmSyntax:
     node per statement (kind ``statement``, with the Lark tree in ``tree`` and
     the canonical keyword in ``keyword``) or per unparsable stretch (kind
     ``error``). ``broken`` holds the start offsets of QUOTED tokens that lack
-    their closing quote (already reported as SYN005).
+    their closing quote (already reported as SYN005); ``overflow_lines`` the
+    1-based numbers of lines with text in columns 72-80 that is not a
+    sequence number (z/OS ignores it: data that ran past column 71).
     """
 
-    __slots__ = ("broken", "diagnostics", "source", "statements", "tree")
+    __slots__ = ("broken", "diagnostics", "overflow_lines", "source", "statements", "tree")
 
     def __init__(
         self,
@@ -491,12 +494,14 @@ class IzuprmSyntax:
         statements: tuple[Node, ...],
         diagnostics: tuple[Diagnostic, ...],
         broken: frozenset[int],
+        overflow_lines: frozenset[int] = frozenset(),
     ) -> None:
         self.source = source
         self.tree = tree
         self.statements = statements
         self.diagnostics = diagnostics
         self.broken = broken
+        self.overflow_lines = overflow_lines
 
 
 def _join_or(items: Sequence[str]) -> str:
@@ -547,7 +552,9 @@ class _Parser:
         starts = source.line_starts
         self.line_of = [bisect.bisect_right(starts, t.start) - 1 for t in self.sig]
         self._expected_cache: dict[tuple[Any, ...], frozenset[str]] = {}
-        self._fresh = self.lark.parse_interactive(start="statement")
+        self._fresh: Any = self.lark.parse_interactive(start="statement")
+        # (first token, terminals) of the statement that ended just before a stray token
+        self._context: tuple[Token, frozenset[str]] | None = None
 
     # -- token classification
 
@@ -604,6 +611,10 @@ class _Parser:
         while i < n:
             i = self._statement(i)
 
+    def _can_start(self, i: int) -> bool:
+        tok = self.sig[i]
+        return tok.kind == WORD and (tok.text.upper() in STATEMENTS or NAME_RE.fullmatch(tok.text) is not None)
+
     def _statement(self, i0: int) -> int:
         ip = self._fresh.copy(deepcopy_values=False)
         n = len(self.sig)
@@ -635,9 +646,14 @@ class _Parser:
                 i += 1
                 continue
             if i > i0:
+                # A token that can start no statement most likely belongs to this one:
+                # remember what this statement could still take, for the message.
+                context = None if self._can_start(i) else self._expected(ip) | {"NAME"}
                 tree, ip = self._try_end(ip, i0, i)
                 if tree is not None:
                     self._finish(i0, i - 1, tree)
+                    if context is not None:
+                        self._context = (self.sig[i0], context)
                     return i
             return self._error(ip, i0, i)
         tree, ip = self._try_end(ip, i0, n)
@@ -705,6 +721,13 @@ class _Parser:
             j += 1
         expected = _describe_expected(self._expected(ip))
         prefix = f"{kw}: " if kw else ""
+        context, self._context = self._context, None
+        if i == i0 and context is not None:
+            # e.g. `COMMON_TSO ACCT(A) (B)`: the `(` reads as part of COMMON_TSO
+            ctx_first, ctx_expected = context
+            if ctx_first.type.startswith("K_") and ctx_expected - {"NAME", "$END"}:
+                prefix = f"{ctx_first.text.upper()}: "
+                expected = _describe_expected(ctx_expected)
         prev = self.sig[i - 1] if i > i0 else None
         if i >= n or (prev is not None and j == i):
             # Nothing (or the next statement) follows: point at what came last.
@@ -780,7 +803,8 @@ def parse_syntax(source: Source) -> IzuprmSyntax:
     parser.run()
     tree, statements = parser.build()
     diags = tuple(lexed.diags) + tuple(parser.diags)
-    return IzuprmSyntax(source, tree, statements, diags, frozenset(lexed.broken))
+    overflow = frozenset(line + 1 for line in lexed.overflow)
+    return IzuprmSyntax(source, tree, statements, diags, frozenset(lexed.broken), overflow)
 
 
 def suggest_keyword(word: str) -> str | None:

@@ -286,7 +286,7 @@ class _Driver:
             return "nothing more"
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
-    def _choose(self, i: int, acc: Mapping[str, Any]) -> str | None:
+    def _choose(self, i: int, acc: Mapping[str, Any], first: bool = False) -> str | None:
         """The terminal for significant token ``i`` in a state accepting ``acc``;
         None when the statement should end before it ("$END")."""
         lx = self.lexed
@@ -307,6 +307,11 @@ class _Driver:
             if tok.line_initial and kind == "WORD" and not lx.cands[i] and tok.value[:1].isalpha() \
                     and self._at_column_1(tok):
                 return None  # an unknown statement in column 1 starts a new statement
+        if not first and tok.line_initial and cands and any(c in self.stmt_terms for c in cands):
+            # A statement keyword starting a line where this statement still
+            # needs a name: the name is missing (IBM would take the keyword as
+            # the name and lose the next statement).
+            return "!"
         if kind in acc:
             return kind
         if kind == "SYMBOLIC":
@@ -342,7 +347,7 @@ class _Driver:
                 if "$END" in acc:
                     break
                 return j, None, (j, self._expected(acc, info))
-            term = self._choose(j, acc)
+            term = self._choose(j, acc, j == i)
             if term is None:
                 break
             if term == "!":
@@ -490,7 +495,7 @@ class _Driver:
                 continue
             # Error: report, skip to the next resynchronisation point.
             bad = err[0] if err else i
-            k = self._resync(max(bad, i) + (1 if bad == i or bad >= j else 0), info, limit)
+            k = self._resync(bad if bad > i else i + 1, info, limit)
             k = max(k, i + 1)
             node = Node("error", [], source)
             attach(node, i, min(k, n))
