@@ -136,8 +136,12 @@ def test_autolog_block_one_line_and_multi_line():
 def test_beginroutes():
     m = model("BEGINRoutes\n ROUTE 172.19.154.0 255.255.255.0 = SM03CIP MTU 4096\n"
               " ROUTE DEFAULT 192.168.1.1 ETH2 MTU 1500\n ROUTE 10.5.6.4 HOST 193.5.2.10 ETH1 MTU 1500\n"
-              " ROUTE 193.5.2.0/24 = ETH1 MTU DEFAULTSIZE REPLACEABLE\nENDRoutes\n")
-    assert [r.destination for r in m.routes] == ["172.19.154.0", "DEFAULT", "10.5.6.4", "193.5.2.0/24"]
+              " ROUTE 193.5.2.0/24 = ETH1 MTU DEFAULTSIZE REPLACEABLE\n"
+              " Route 2001:0DB8:0:A1B::/64 FE80::1:2:3:3 OSAQDIO46 MTU 5000 REPL\n"
+              " Route DEFAULT6 FE80::1:2:3:4 OSAQDIO46 MTU 5000 REPL\nENDRoutes\n")
+    assert [r.destination for r in m.routes] == ["172.19.154.0", "DEFAULT", "10.5.6.4", "193.5.2.0/24",
+                                                 "2001:0DB8:0:A1B::/64", "DEFAULT6"]
+    assert m.routes[-1].options[-1] == "REPLACEABLE"
     assert m.routes[2].mask == "HOST"
 
 
