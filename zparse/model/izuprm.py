@@ -36,13 +36,15 @@ from typing import Any, Final
 import attrs
 import lark
 
+from .._gc import gc_paused
 from ..codes import Severity
 from ..diagnostics import Diagnostic, Edit, Fix, Related, make, sort_diagnostics
 from ..source import Source, Span
-from ..syntax.cst import Node
+from ..syntax.cst import Node, Token
 from ..syntax.izuprm import (
     DATA_COLUMNS,
     STATEMENTS,
+    IzuprmSyntax,
     parse_syntax,
     suggest_keyword,
     unquote,
@@ -661,15 +663,21 @@ class _Builder:
         keyword = str(head).upper()
         values: list[Value] = []
         operands: list[Operand] = []
+        closing = _closing_parens(node)
         for child in children[1:]:
             if isinstance(child, lark.Tree):
                 kw_tok, val_tok = child.children[0], child.children[-1]
                 assert isinstance(kw_tok, lark.Token) and isinstance(val_tok, lark.Token)
                 kw_span = self.span(kw_tok)
                 val = self.value(val_tok)
+                end = closing.get(val.span.end, val.span.end)
                 operands.append(
-                    Operand(keyword=str(kw_tok).upper(), value=val, span=kw_span.cover(val.span).cover(
-                        self._closing_paren(node, val.span)), keyword_span=kw_span)
+                    Operand(
+                        keyword=str(kw_tok).upper(),
+                        value=val,
+                        span=Span(self.source, kw_span.start, end),
+                        keyword_span=kw_span,
+                    )
                 )
             elif isinstance(child, lark.Token) and child.type in ("WORD", "QUOTED"):
                 values.append(self.value(child))
@@ -690,14 +698,6 @@ class _Builder:
             span=span,
             keyword_span=keyword_span,
         )
-
-    def _closing_paren(self, node: Node, after: Span) -> Span:
-        for t in node.tokens():
-            if t.start >= after.end and t.kind == "RPAR":
-                return Span(self.source, t.start, t.end)
-            if t.start >= after.end and not t.trivia:
-                break
-        return after
 
     def unknown(self, word: str, span: Span) -> None:
         upper = word.upper()
@@ -1001,6 +1001,17 @@ class _Builder:
             )
 
 
+def _closing_parens(node: Node) -> dict[int, int]:
+    """For each significant token followed by `)`: its end offset -> the end of that `)`."""
+    out: dict[int, int] = {}
+    prev_end: int | None = None
+    for t in node.significant():
+        if t.kind == "RPAR" and prev_end is not None:
+            out[prev_end] = t.end
+        prev_end = t.end
+    return out
+
+
 def _hostname_problem(text: str) -> str | None:
     """Why ``text`` is not a host name (RFC 1123), or None."""
     if not text:
@@ -1054,7 +1065,19 @@ def _quote_fix(source: Source, span: Span) -> Fix | None:
     return Fix(description, tuple(edits), safe=True)
 
 
-_SYNTAX_ERRORS = frozenset({"SYN001", "SYN004", "SYN005", "SYN010", "IZU201"})
+_SYNTAX_ERRORS = frozenset({"SYN001", "SYN004", "SYN005", "SYN010", "IZU201", "ZL001"})
+
+
+def _syntax_or_fallback(source: Source) -> IzuprmSyntax:
+    """The CST; should the parser itself fail, one lossless error node and ZL001."""
+    try:
+        return parse_syntax(source)
+    except Exception as exc:  # never raise for any str: keep every byte, say what happened
+        token = Token("ERROR", source.text, 0)
+        node = Node("error", [token], source)
+        tree = Node("file", [node] if source.text else [], source)
+        diag = make("ZL001", f"internal error parsing this member: {exc!r}", Span(source, 0, len(source.text)))
+        return IzuprmSyntax(source, tree, (), (diag,), frozenset())
 
 
 def parse_izuprm(text: str, path: str | None = None) -> ParseResult[IzuPrm]:
@@ -1067,15 +1090,20 @@ def parse_izuprm(text: str, path: str | None = None) -> ParseResult[IzuPrm]:
     recognised at all. ``result.model`` is the :class:`IzuPrm`.
     """
     source = Source(text, path, kind="izuprm")
-    syntax = parse_syntax(source)
-    builder = _Builder(source, syntax.broken, syntax.overflow_lines)
-    statements: list[Statement] = []
-    for node in syntax.statements:
-        st = builder.statement(node)
-        if st is not None:
-            statements.append(st)
-    builder.repeated(statements)
-    model = IzuPrm.from_statements(statements, path=path)
+    with gc_paused():  # many small long-lived objects: the collector only slows this down
+        syntax = _syntax_or_fallback(source)
+        builder = _Builder(source, syntax.broken, syntax.overflow_lines)
+        statements: list[Statement] = []
+        for node in syntax.statements:
+            try:
+                st = builder.statement(node)
+            except Exception as exc:  # a builder bug must never lose the member
+                builder.diags.append(make("ZL001", f"internal error reading this statement: {exc!r}", node.span))
+                continue
+            if st is not None:
+                statements.append(st)
+        builder.repeated(statements)
+        model = IzuPrm.from_statements(statements, path=path)
     diagnostics = tuple(sort_diagnostics([*syntax.diagnostics, *builder.diags]))
     errors = any(d.code in _SYNTAX_ERRORS and d.severity is Severity.ERROR for d in diagnostics)
     if not errors:

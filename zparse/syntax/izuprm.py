@@ -310,7 +310,8 @@ class _Lexer:
             pos = k + 1
         elif self.mode == self.IN_COMMENT:
             end = self._scan_comment(ls, de)
-            self._emit(COMMENT, ls, end, trivia=True)
+            if end > ls:  # an empty line inside a comment holds no comment text
+                self._emit(COMMENT, ls, end, trivia=True)
             pos = end
         while pos < de:
             c = text[pos]
@@ -551,6 +552,11 @@ class _Parser:
         self.found: list[tuple[str, int, int, Any, str | None]] = []
         starts = source.line_starts
         self.line_of = [bisect.bisect_right(starts, t.start) - 1 for t in self.sig]
+        # a quoted value continued over lines ends on a later line than it starts
+        self.end_line_of = [
+            bisect.bisect_right(starts, t.end - 1) - 1 if t.kind == QUOTED else ln
+            for t, ln in zip(self.sig, self.line_of)
+        ]
         self._expected_cache: dict[tuple[Any, ...], frozenset[str]] = {}
         self._fresh: Any = self.lark.parse_interactive(start="statement")
         # (first token, terminals) of the statement that ended just before a stray token
@@ -562,7 +568,7 @@ class _Parser:
         return self.sig[i + 1] if i + 1 < len(self.sig) else None
 
     def _line_initial(self, i: int) -> bool:
-        return i == 0 or self.line_of[i] != self.line_of[i - 1]
+        return i == 0 or self.line_of[i] != self.end_line_of[i - 1]
 
     def _starts_statement(self, i: int) -> bool:
         """A statement keyword followed by `(` or by one of its sub-keywords."""
@@ -624,7 +630,7 @@ class _Parser:
         while i < n:
             tok = self.sig[i]
             # An unknown statement's bare words stay on its first line.
-            blocked = unknown and depth == 0 and tok.kind == WORD and self._line_initial(i)
+            blocked = unknown and depth == 0 and tok.kind in (WORD, QUOTED) and self._line_initial(i)
             fed = False
             if not blocked:
                 for terminal in self._candidates(i):
