@@ -14,6 +14,14 @@ Reading files
     downloaded in binary from z/OS (EBCDIC, no line breaks) is split into
     80-byte records.
 
+Symbols
+    ``[systems.NAME] symbols = { SYSCLONE = "01" }`` are substituted in that
+    system's profile and its INCLUDEd members (a file shared by several
+    systems is read once per system); SYSNAME defaults to the system name.
+    An undefined symbol is then SYN008. Without a ``symbols`` table (and for
+    discovered systems) nothing is substituted and nothing is reported:
+    operands written with symbols stay unresolved.
+
 INCLUDE
     ``INCLUDE USER.TCPPARMS(VIPAS)`` is resolved through ``[include]``: the
     longest data-set prefix that matches (whole qualifiers) names a local
@@ -50,7 +58,7 @@ import ipaddress
 import os
 import re
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +102,7 @@ __all__ = [
     "find_inventory",
     "load_sysplex",
     "recognise",
+    "rejected_by_zos",
     "simulate_failover",
 ]
 
@@ -187,6 +196,7 @@ class FileResult:
 
     @property
     def model(self) -> Any:
+        """The typed model (TcpipProfile or IzuPrm), or None when the file could not be read."""
         return self.result.model if self.result is not None else None
 
 
@@ -194,6 +204,8 @@ class FileResult:
 class System:
     """One system (TCP/IP stack and z/OSMF parmlib) of the sysplex.
 
+    ``symbols`` are the static system symbols its files were read with
+    (from the inventory, with SYSNAME set to the system name unless given);
     ``profile`` is None when the inventory lists no profile or it could not
     be read (``tcpip_status`` tells which); ``izuprm`` is the merge of the
     IZUPRMxx members in concatenation order (``izuprm_members`` one by one).
@@ -240,9 +252,11 @@ class Sysplex:
 
     @property
     def single_file(self) -> bool:
+        """True for one file checked on its own (per-file rules only)."""
         return self.mode == "file"
 
     def system(self, name: str) -> System | None:
+        """The system called ``name``, or None."""
         for s in self.systems:
             if s.name == name:
                 return s
@@ -697,6 +711,9 @@ class _Resolver:
                     if sub is None:
                         return (f"INCLUDE {shown}: no folder {rest} in {self.files.show(target)}/ "
                                 f"([include] \"{prefix}\")",)
+                    problem = self.files.check(sub)
+                    if problem is not None:
+                        return (f"INCLUDE {shown}: {problem}",)
                     folder = sub
             assert want is not None
             hit = self.files.find(folder, want)
@@ -942,6 +959,7 @@ class DvipaBackup:
 
     @property
     def rank(self) -> int:
+        """The VIPABACKUP rank in effect (1 when not coded)."""
         return self.statement.rank_effective
 
     @property
@@ -1008,16 +1026,20 @@ class ZosmfServer:
 
     @property
     def runs_server(self) -> bool:
+        """AUTOSTART(LOCAL) is in effect: this system autostarts a server."""
         return self.autostart == "LOCAL"
 
     def coded(self, name: str) -> bool:
+        """Whether a statement sets ``name`` (else the IBM default applies)."""
         return not self.izuprm.is_default(name)
 
     def span(self, name: str) -> Span:
+        """The value of setting ``name`` as written, or the member's start when defaulted."""
         s = self.izuprm.setting(name)
         return s.value_span or s.span or self.anchor
 
     def statement_span(self, name: str) -> Span:
+        """The statement that sets ``name``, or the member's start when defaulted."""
         return self.izuprm.span_of(name) or self.anchor
 
     def shown(self, name: str) -> str:
@@ -1056,6 +1078,27 @@ class SysplexIndex:
     Only statements in effect are indexed (not those lost after a syntax
     error in their VIPADYNAMIC block; VIPADELETE applied). Maps are keyed by
     address and hold entries in system-name order.
+
+    * ``owners`` / ``backups`` / ``distributors``: DVIPA -> VIPADEFINE,
+      VIPABACKUP (highest rank first) and VIPADISTRIBUTE entries;
+      ``rejected``: VIPADISTRIBUTE statements z/OS ignores (see
+      :func:`rejected_by_zos`), kept out of ``distributors``;
+    * ``targets``: DVIPA -> every DESTIP (with its system, role and rank;
+      ``DESTIP ALL`` expanded to the systems with DYNAMICXCF);
+    * ``xcf`` / ``xcf_of``: DYNAMICXCF address -> systems, system -> addresses;
+    * ``static``: system -> its HOME, INTERFACE and DYNAMICXCF addresses;
+    * ``dns``: host name -> addresses (``[dns]``; see :meth:`resolve`);
+    * ``xcf_group``: system -> (GLOBALCONFIG XCFGRPID or None, its span);
+    * ``zosmf``: system -> its z/OSMF server settings; ``zosmf_services``:
+      z/OSMF behind each DVIPA a HOSTNAME resolves to; ``zosmf_ha``: z/OSMF
+      is set up for HA (a HOSTNAME resolves to a DVIPA, or servers autostart
+      in two or more autostart groups: with one group only one server
+      autostarts in the sysplex); ``zosmf_ha_servers``: the servers the HA
+      rules look at;
+    * ``blind``: systems whose profile could not be read (or parsed at all);
+      ``zosmf_unknown``: systems whose IZUPRMxx could not be read;
+      ``uncertain_addresses``: addresses named by statements that did not
+      parse or were lost (see :meth:`uncertain`).
     """
 
     systems: tuple[str, ...]
@@ -1074,6 +1117,8 @@ class SysplexIndex:
     zosmf_ha_servers: tuple[ZosmfServer, ...]
     blind: frozenset[str]
     uncertain_addresses: frozenset[IpAddress]
+    zosmf_unknown: frozenset[str] = frozenset()
+    rejected: Mapping[IpAddress, tuple[Distributor, ...]] = attrs.field(factory=dict)
 
     # ------------------------------------------------------------ queries
     def dvipas(self) -> list[IpAddress]:
@@ -1081,6 +1126,7 @@ class SysplexIndex:
         return sorted(set(self.owners) | set(self.backups), key=_addr_key)
 
     def is_dvipa(self, addr: IpAddress) -> bool:
+        """Whether some system defines, backs up or distributes ``addr``."""
         return addr in self.owners or addr in self.backups or addr in self.distributors
 
     def system_of_xcf(self, addr: IpAddress | None) -> str | None:
@@ -1112,6 +1158,13 @@ class SysplexIndex:
         """The DESTIP targets of ``dvipa`` that are ``system``."""
         return [t for t in self.targets.get(dvipa, ()) if t.system == system]
 
+    def failover_cases(self, *, baseline: bool = False) -> list[FailoverCase]:
+        """The failover simulation (see :func:`simulate_failover`)."""
+        services = _services(self)
+        cases = [_case(self, services, None)] if baseline else []
+        cases.extend(_case(self, services, name) for name in self.systems)
+        return cases
+
     def owner(self, dvipa: IpAddress) -> str | None:
         """The system that owns the DVIPA with every system up (see :func:`simulate_failover`)."""
         return _owner(self, dvipa, set(self.systems), None)[0]
@@ -1119,9 +1172,11 @@ class SysplexIndex:
     # ------------------------------------------------------------ building
     @classmethod
     def build(cls, sysplex: Sysplex) -> SysplexIndex:
+        """Compute the index of a sysplex (use :attr:`Sysplex.index`, which caches it)."""
         owners: dict[IpAddress, list[DvipaDefinition]] = {}
         backups: dict[IpAddress, list[DvipaBackup]] = {}
         dists: dict[IpAddress, list[Distributor]] = {}
+        rejected: dict[IpAddress, list[Distributor]] = {}
         xcf: dict[IpAddress, list[XcfAddress]] = {}
         xcf_of: dict[str, tuple[DynamicXcf, ...]] = {}
         static: dict[str, Mapping[IpAddress, tuple[tuple[str, Span], ...]]] = {}
@@ -1151,8 +1206,13 @@ class SysplexIndex:
                             DvipaBackup(system=s.name, statement=b, span=_addr_span(b, addr)))
             for addr, vds in pidx.distributed.items():
                 for vd in vds:
-                    if not vd.lost:
-                        dists.setdefault(addr, []).append(Distributor(system=s.name, statement=vd))
+                    if vd.lost:
+                        continue
+                    entry = Distributor(system=s.name, statement=vd)
+                    if rejected_by_zos(vd) is None:
+                        dists.setdefault(addr, []).append(entry)
+                    else:
+                        rejected.setdefault(addr, []).append(entry)
             own: list[DynamicXcf] = []
             for x in (p.dynamic_xcf, p.dynamic_xcf6):
                 if x is not None and x.address is not None:
@@ -1169,11 +1229,12 @@ class SysplexIndex:
             for v in p.vipa:
                 if v.lost:
                     uncertain.update(_statement_addresses(v))
+            for cfg, version in ((p.ipconfig, 4), (p.ipconfig6, 6)):
+                if cfg.dynamic_xcf is None or cfg.dynamic_xcf.address is None:  # misspelt: address unknown
+                    for o in cfg.options:
+                        uncertain.update(a for a in _addresses_in(o.values) if a.version == version)
             for u in p.unparsed:
-                for w in u.words:
-                    a = _as_address(w)
-                    if a is not None:
-                        uncertain.add(a)
+                uncertain.update(_addresses_in(u.words))
         # systems were visited in name order, so every list is already in system order
         targets: dict[IpAddress, list[Target]] = {}
         xcf_first = {a: v[0].system for a, v in xcf.items()}
@@ -1192,7 +1253,10 @@ class SysplexIndex:
                         system=xcf_first.get(dest.address) if dest.address is not None else None,
                         role=dest.role, rank=dest.rank, order=i))
         dns = {k: v for k, v in sysplex.dns.items()}
-        zosmf = _zosmf_servers(sysplex)
+        unreadable = {f.path for f in sysplex.files if f.kind == "izuprm" and f.status == "unreadable"}
+        zosmf_unknown = frozenset(s.name for s in sysplex.systems
+                                  if any(p in unreadable for p in s.izuprm_paths))
+        zosmf = {n: z for n, z in _zosmf_servers(sysplex).items() if n not in zosmf_unknown}
         idx = cls(
             systems=tuple(names),
             owners={k: tuple(v) for k, v in sorted(owners.items(), key=lambda kv: _addr_key(kv[0]))},
@@ -1203,7 +1267,8 @@ class SysplexIndex:
             xcf={k: tuple(v) for k, v in sorted(xcf.items(), key=lambda kv: _addr_key(kv[0]))},
             xcf_of=xcf_of, static=static, dns=dns, xcf_group=groups, zosmf=zosmf,
             zosmf_services=(), zosmf_ha=False, zosmf_ha_servers=(),
-            blind=frozenset(blind), uncertain_addresses=frozenset(uncertain),
+            blind=frozenset(blind), uncertain_addresses=frozenset(uncertain), zosmf_unknown=zosmf_unknown,
+            rejected={k: tuple(v) for k, v in rejected.items()},
         )
         services = _zosmf_services(idx)
         local_groups = {z.group for z in zosmf.values() if z.runs_server}
@@ -1218,6 +1283,33 @@ class SysplexIndex:
         return attrs.evolve(idx, zosmf_services=services, zosmf_ha=ha, zosmf_ha_servers=ha_servers)
 
 
+def rejected_by_zos(st: VipaDistribute) -> str | None:
+    """The IBM message with which z/OS ignores this VIPADISTRIBUTE, or None.
+
+    Hot standby needs exactly one PREFERRED and at least one BACKUP target
+    (EZZ0826I/EZZ0827I), at most 31 BACKUPs (EZZ0829I), distinct PREFERRED
+    and BACKUP addresses (EZZ0830I) and a target list, not ``DESTIP ALL``
+    (EZZ0165I). The TCP1xx rules report these; the HA index leaves such a
+    statement out, as z/OS does.
+    """
+    if st.dist_method_effective is not DistMethod.HOTSTANDBY or st.delete:
+        return None
+    if st.dest_all:
+        return "EZZ0165I"
+    if not st.dest_ips:
+        return None
+    pref, backups = st.preferred, st.backups
+    if not pref and not backups:
+        return "EZZ0826I"
+    if len(pref) != 1 or not backups:
+        return "EZZ0827I"
+    if len(backups) > 31:
+        return "EZZ0829I"
+    if {d.address for d in pref} & {d.address for d in backups}:
+        return "EZZ0830I"
+    return None
+
+
 def _addr_span(st: VipaDefine | VipaBackup, addr: IpAddress) -> Span:
     for a, sp in zip(st.addresses, st.address_spans):
         if a == addr:
@@ -1225,11 +1317,17 @@ def _addr_span(st: VipaDefine | VipaBackup, addr: IpAddress) -> Span:
     return st.span
 
 
-def _as_address(word: str) -> IpAddress | None:
-    try:
-        return ipaddress.ip_address(word.split("/")[0])
-    except ValueError:
-        return None
+_ADDRESS_LIKE = re.compile(r"[0-9A-Fa-f:.]{3,}")
+
+
+def _addresses_in(words: Iterable[str]) -> Iterator[IpAddress]:
+    """Addresses inside words, also with punctuation around them (``192.0.2.9,``)."""
+    for w in words:
+        for m in _ADDRESS_LIKE.finditer(w):
+            try:
+                yield ipaddress.ip_address(m.group(0).strip(".:") if ":" not in m.group(0) else m.group(0))
+            except ValueError:
+                continue
 
 
 def _statement_addresses(v: object) -> Iterator[IpAddress]:
@@ -1336,6 +1434,7 @@ class ServiceState:
 
     @property
     def name(self) -> str:
+        """The service for messages: ``198.51.100.10 port 443``, ``z/OSMF at ...``."""
         what = "z/OSMF at " if self.kind == "zosmf" else ""
         return f"{what}{self.dvipa} {'port ' + self.ports if self.ports != 'all ports' else '(all ports)'}"
 
@@ -1349,6 +1448,7 @@ class FailoverCase:
     services: tuple[ServiceState, ...]
 
     def service(self, kind: str, dvipa: IpAddress, port: int | None) -> ServiceState | None:
+        """The state of one service in this case, or None."""
         for s in self.services:
             if s.kind == kind and s.dvipa == dvipa and s.port == port:
                 return s
@@ -1413,6 +1513,8 @@ def _route(idx: SysplexIndex, svc: _Service, owner: str | None, alive: set[str])
         if system is None or system not in alive:
             return False
         if svc.kind == "zosmf":
+            if system in idx.zosmf_unknown:
+                return True  # its IZUPRMxx could not be read: do not guess a failure
             z = idx.zosmf.get(system)
             return z is not None and z.runs_server
         return True
@@ -1496,8 +1598,4 @@ def simulate_failover(sysplex: Sysplex, index: SysplexIndex | None = None, *,
     the port serves it itself. One case per system (by name); with
     ``baseline`` a first case with every system up (``lost`` None).
     """
-    idx = index or sysplex.index
-    services = _services(idx)
-    cases = [_case(idx, services, None)] if baseline else []
-    cases.extend(_case(idx, services, name) for name in idx.systems)
-    return cases
+    return (index or sysplex.index).failover_cases(baseline=baseline)

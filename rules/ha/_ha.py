@@ -1,0 +1,84 @@
+"""Shared helpers of the HA rules (not a rule: nothing is registered here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from zparse.diagnostics import Related
+from zparse.engine import Finding
+from zparse.model.tcpip import DestIp
+from zparse.source import Source, Span
+
+if TYPE_CHECKING:
+    from zparse.sysplex import Sysplex, SysplexIndex, ZosmfServer
+
+__all__ = ["dest_span", "group_name", "levenshtein", "profile_start", "unique", "xcf_related",
+           "zosmf_members"]
+
+
+def dest_span(dest: DestIp) -> Span:
+    """The span of a DESTIP's address alone (its span also covers the role)."""
+    sp = dest.span
+    if sp.text.upper().startswith(dest.raw.upper()):
+        return Span(sp.source, sp.start, sp.start + len(dest.raw))
+    words = sp.text.split()
+    return Span(sp.source, sp.start, sp.start + len(words[0])) if words else sp
+
+
+def unique(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Drop repeats: one finding per place and message (a member shared by
+    several systems is checked once per system)."""
+    seen: set[tuple[str | None, int, int, str]] = set()
+    for f in findings:
+        key = (f.span.path, f.span.start, f.span.end, f.message)
+        if key not in seen:
+            seen.add(key)
+            yield f
+
+
+def xcf_related(index: SysplexIndex, version: int | None = None) -> tuple[Related, ...]:
+    """A Related for every DYNAMICXCF of the sysplex (of one IP version)."""
+    out: list[Related] = []
+    for addr, entries in index.xcf.items():
+        if version is not None and addr.version != version:
+            continue
+        for e in entries:
+            out.append(Related(e.xcf.span, f"{e.system} DYNAMICXCF {addr}"))
+    return tuple(sorted(out, key=lambda r: (r.message, r.span.sort_key())))
+
+
+def group_name(gid: int | None) -> str:
+    return "the default XCF group (no XCFGRPID)" if gid is None else f"XCF group XCFGRPID {gid}"
+
+
+def profile_start(sysplex: Sysplex, system: str) -> Span | None:
+    """The first line of a system's profile (where a "this system" note points)."""
+    s = sysplex.system(system)
+    if s is None or s.profile is None:
+        return None
+    for x in (s.profile.dynamic_xcf, s.profile.dynamic_xcf6):
+        if x is not None:
+            return x.span
+    for f in sysplex.files:
+        if f.path == s.tcpip_path and f.result is not None:
+            src: Source = f.result.source
+            return Span(src, 0, len(src.line_text(1)))
+    return None
+
+
+def zosmf_members(index: SysplexIndex) -> dict[str, ZosmfServer]:
+    """The z/OSMF servers of the systems that take part in some z/OSMF service."""
+    names = {n for svc in index.zosmf_services for n in svc.systems}
+    return {n: z for n, z in index.zosmf.items() if n in names}
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Edit distance (for "did you mean" suggestions of mistyped addresses)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

@@ -1,0 +1,105 @@
+"""Concurrent z/OSMF servers need USER_DIRs of their own.
+
+## What it does
+Among the z/OSMF servers of an HA setup that autostart (`AUTOSTART(LOCAL)`)
+in different autostart groups, and so run at the same time, it reports two
+that use the same `USER_DIR` (default `/global/zosmf`; compared after
+removing repeated and trailing slashes). Servers of the same group are one
+server (HA322), so they may share it.
+
+## Why is this bad?
+The user directory holds the server's configuration and persistent data,
+and the running server holds an ENQ on its file system. A second server
+that uses the same directory either fails to start or corrupts the first
+one's data: IBM requires a separate user directory for each active
+instance.
+
+## Example
+```tcpip system=SYS1
+IPCONFIG DYNAMICXCF 192.0.2.1 255.255.255.0 1
+VIPADYNAMIC
+  VIPADEFINE 255.255.255.0 198.51.100.10
+  VIPADISTRIBUTE DEFINE DISTMETHOD HOTSTANDBY 198.51.100.10 PORT 443
+    DESTIP 192.0.2.1 PREFERRED 192.0.2.2 BACKUP
+ENDVIPADYNAMIC
+```
+```tcpip system=SYS2
+IPCONFIG DYNAMICXCF 192.0.2.2 255.255.255.0 1
+VIPADYNAMIC
+  VIPADEFINE 255.255.255.0 198.51.100.10
+  VIPADISTRIBUTE DEFINE DISTMETHOD HOTSTANDBY 198.51.100.10 PORT 443
+    DESTIP 192.0.2.1 PREFERRED 192.0.2.2 BACKUP
+ENDVIPADYNAMIC
+```
+```izuprm system=SYS1
+HOSTNAME('198.51.100.10')
+AUTOSTART(LOCAL)
+AUTOSTART_GROUP('IZUDFLA')
+USER_DIR('/global/zosmf')
+```
+```izuprm system=SYS2
+HOSTNAME('198.51.100.10')
+AUTOSTART(LOCAL)
+AUTOSTART_GROUP('IZUDFLB')
+USER_DIR('/global/zosmf/')
+```
+
+## Use instead
+```izuprm system=SYS1
+HOSTNAME('198.51.100.10')
+AUTOSTART(LOCAL)
+AUTOSTART_GROUP('IZUDFLA')
+USER_DIR('/global/zosmf/zosmfa')
+```
+```izuprm system=SYS2
+HOSTNAME('198.51.100.10')
+AUTOSTART(LOCAL)
+AUTOSTART_GROUP('IZUDFLB')
+USER_DIR('/global/zosmf/zosmfb')
+```
+
+## Known limitations
+Paths are compared as text: two different paths that reach the same
+directory through a symbolic link on z/OS UNIX are not recognised.
+
+## References
+- IBM z/OS Management Facility Configuration Guide, "Configuring z/OSMF for high availability"
+  (a unique USER_DIR per autostart group) and "Configuring z/OSMF for availability" (z/OS 2.2:
+  each active instance needs its own user directory and file system)
+- z/OS MVS Initialization and Tuning Reference, "IZUPRMxx" (USER_DIR)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from zparse.diagnostics import Related
+from zparse.engine import Finding, rule
+
+from ._ha import unique
+
+if TYPE_CHECKING:
+    from zparse.sysplex import Sysplex, SysplexIndex
+
+
+@rule("HA324")
+def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
+    yield from unique(_check(index))
+
+
+def _check(index: SysplexIndex) -> Iterator[Finding]:
+    running = [z for z in index.zosmf_ha_servers if z.runs_server]
+    for z in running:
+        others = [o for o in running if o.system != z.system and o.group != z.group
+                  and o.user_dir == z.user_dir]
+        if not others:
+            continue
+        yield Finding(
+            span=z.span("USER_DIR"),
+            message=(f"{z.shown('USER_DIR')} on {z.system} is also the user directory of "
+                     + ", ".join(f"{o.system} (group {o.group})" for o in others)
+                     + f"; their servers run at the same time as {z.system}'s (group {z.group})"),
+            related=tuple(Related(o.span("USER_DIR"), f"USER_DIR on {o.system}") for o in others),
+            help="give each concurrently running z/OSMF server its own USER_DIR (e.g. /global/zosmf/zosmfa)",
+        )
