@@ -51,6 +51,7 @@ _TABLE: tuple[tuple[str, str, Severity, str, str], ...] = (
     ("SYN010", "undecodable-byte", E, "parse", "bytes that are not valid in the file's encoding"),
     ("SYN011", "obsolete-statement", W, "parse", "statement or device type that current z/OS no longer supports"),
     ("SYN012", "unknown-operand", W, "parse", "operand that zlint does not know for this statement"),
+    ("SYN013", "unreadable-file", E, "parse", "a member file listed in the inventory cannot be read"),
     ("TCP101", "duplicate-dvipa-definition", E, "file", "second VIPADEFINE/VIPABACKUP for a DVIPA without VIPADELETE"),
     ("TCP102", "dvipa-is-static-address", E, "file", "DVIPA equals a HOME or DYNAMICXCF address of the same stack (EZZ8307I)"),
     ("TCP103", "distribute-undefined-dvipa", E, "file", "VIPADISTRIBUTE for a DVIPA that this stack does not define or back up"),

@@ -111,7 +111,7 @@ INVENTORY_NAMES = ("zlint.toml", "pyproject.toml")
 # A file that exists but cannot be read. The code table has no code of its
 # own for it yet (proposed: SYN013 "unreadable-file"); until then SYN007
 # (the family of "this member cannot be read") carries it.
-_UNREADABLE = "SYN013" if "SYN013" in CODES else "SYN007"
+_UNREADABLE = "SYN013"
 
 
 # ---------------------------------------------------------------- errors, config

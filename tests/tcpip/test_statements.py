@@ -334,3 +334,9 @@ def test_ipv6_vipabackup_keeps_interface_and_address():
     m = model("VIPADYNAMIC\n VIPABACKUP 10 MOVEABLE IMMEDIATE DVIPA1 2001:db8::1\nENDVIPADYNAMIC\n")
     b = m.vipa_backups[0]
     assert b.interface == "DVIPA1" and b.addresses == (IPv6Address("2001:db8::1"),) and b.rank == 10
+
+
+def test_ipv6_distribution_by_interface_name_is_indexed_by_address():
+    m = model("VIPADYNAMIC\n VIPADEFINE DVIPA1 2001:db8:1::1\n VIPADISTRIBUTE DVIPA1 PORT 80 DESTIP 2001:db8::9\n"
+              "ENDVIPADYNAMIC\n")
+    assert list(m.index.distributed) == [IPv6Address("2001:db8:1::1")]

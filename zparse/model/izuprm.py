@@ -599,6 +599,20 @@ def _fold(statements: Sequence[Statement]) -> tuple[Setting, ...]:
 # Building the model from the CST
 
 
+def _tree_tokens(tree: lark.Tree[Any]) -> list[lark.Token]:
+    """The tokens under a Lark tree in order, without recursion (unknown
+    statements may nest parentheses thousands deep)."""
+    out: list[lark.Token] = []
+    stack: list[Any] = [tree]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, lark.Tree):
+            stack.extend(reversed(item.children))
+        elif isinstance(item, lark.Token):
+            out.append(item)
+    return out
+
+
 def _line_no(span: Span) -> int:
     return span.start_line_col()[0]
 
@@ -652,7 +666,7 @@ class _Builder:
         span = node.span
         if tree.data == "unknown_statement":
             self.unknown(str(head), keyword_span)
-            words = [t for t in tree.scan_values(lambda v: isinstance(v, lark.Token)) if t.type in ("WORD", "QUOTED")]
+            words = [t for t in _tree_tokens(tree) if t.type in ("WORD", "QUOTED")]
             return Statement(
                 keyword=str(head).upper(),
                 known=False,

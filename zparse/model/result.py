@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
 from ..diagnostics import Diagnostic
 from ..source import Source
-from ..syntax.cst import Node
+
+if TYPE_CHECKING:
+    from ..syntax.cst import Node
 
 M = TypeVar("M")
 

@@ -570,19 +570,31 @@ class ProfileIndex:
         defined: dict[IpAddress, list[VipaDefine]] = {}
         backed: dict[IpAddress, list[VipaBackup]] = {}
         dist: dict[IpAddress, list[VipaDistribute]] = {}
+        by_interface: dict[str, tuple[IpAddress, ...]] = {}
         for v in p.vipa:
             if isinstance(v, VipaDelete):
                 for a in v.addresses:
                     defined.pop(a, None)
                     backed.pop(a, None)
+                if v.interface is not None:
+                    for a in by_interface.pop(v.interface, ()):
+                        defined.pop(a, None)
+                        backed.pop(a, None)
             elif isinstance(v, VipaDefine):
                 for a in v.addresses:
                     defined.setdefault(a, []).append(v)
+                if v.interface is not None:
+                    by_interface[v.interface] = v.addresses
             elif isinstance(v, VipaBackup):
                 for a in v.addresses:
                     backed.setdefault(a, []).append(v)
-            elif isinstance(v, VipaDistribute) and v.vipa is not None and not v.delete:
-                dist.setdefault(v.vipa, []).append(v)
+                if v.interface is not None:
+                    by_interface[v.interface] = v.addresses
+            elif isinstance(v, VipaDistribute) and not v.delete:
+                # An IPv6 DVIPA is distributed by its interface name.
+                targets = (v.vipa,) if v.vipa is not None else by_interface.get(v.interface or "", ())
+                for a in targets:
+                    dist.setdefault(a, []).append(v)
         static: dict[IpAddress, list[tuple[str, Span]]] = {}
         for h in p.home:
             if h.address is not None:

@@ -55,6 +55,7 @@ __all__ = ["MAX_INCLUDE_DEPTH", "IncludeResolver", "parse_tcpip"]
 
 IncludeResolver = Callable[[str], "tuple[str, str] | str"]
 MAX_INCLUDE_DEPTH = 16
+MAX_INCLUDES = 256  # INCLUDE statements followed per profile (an include "bomb" doubles per level)
 
 # DEVICE types that IBM removed by V2R2 (ATM, CLAW, HYPERchannel, SNA LU0/LU6.2, X.25, CDLC, MPCOSA).
 _OBSOLETE_DEVICES = {"ATM", "CLAW", "HCH", "SNAIUCV", "SNALU62", "X25NPSI", "CDLC", "MPCOSA", "ATMLIS"}
@@ -113,6 +114,9 @@ class _Builder:
         self.unparsed: list[Unparsed] = []
         self.block_no = 0
         self.block_lost = False
+        self.include_count = 0
+        self.resolved: dict[str, tuple[str, str] | str] = {}
+        self.parsed: dict[str, tuple[Source, Node]] = {}
         self.source: Source = Source("")
 
     # ------------------------------------------------------------ values
@@ -178,7 +182,6 @@ class _Builder:
     def add_file(self, tree: Node, source: Source, chain: tuple[str, ...]) -> None:
         saved = self.source
         self.source = source
-        self.sources.append(source)
         self._walk(tree, None, chain)
         self.source = saved
 
@@ -510,10 +513,19 @@ class _Builder:
                                    "levels deep", where))
             self.includes.append(Include(dsn=dsn, span=where))
             return
-        try:
-            got = self.resolver(dsn)
-        except Exception as exc:  # the resolver belongs to the caller; never lose the file
-            got = f"INCLUDE {dsn} could not be resolved ({exc})"
+        self.include_count += 1
+        if self.include_count > MAX_INCLUDES:
+            self.diags.append(make("SYN007", f"INCLUDE {dsn} is not followed: this profile already "
+                                   f"includes more than {MAX_INCLUDES} members", where))
+            self.includes.append(Include(dsn=dsn, span=where))
+            return
+        got = self.resolved.get(dsn)
+        if got is None:
+            try:
+                got = self.resolver(dsn)
+            except Exception as exc:  # the resolver belongs to the caller; never lose the file
+                got = f"INCLUDE {dsn} could not be resolved ({exc})"
+            self.resolved[dsn] = got
         if isinstance(got, str):
             self.diags.append(make("SYN007", got, where))
             self.includes.append(Include(dsn=dsn, span=where))
@@ -525,10 +537,14 @@ class _Builder:
             self.includes.append(Include(dsn=dsn, path=path, span=where))
             return
         self.includes.append(Include(dsn=dsn, path=path, span=where))
-        src = Source(text, path, "tcpip")
-        syn = parse_tcpip_syntax(src, self.symbols)
-        self.diags.extend(syn.diagnostics)
-        self.add_file(syn.tree, src, (*chain, path))
+        cached = self.parsed.get(path)
+        if cached is None:
+            src = Source(text, path, "tcpip")
+            syn = parse_tcpip_syntax(src, self.symbols)
+            self.diags.extend(syn.diagnostics)
+            cached = self.parsed[path] = (src, syn.tree)
+            self.sources.append(src)
+        self.add_file(cached[1], cached[0], (*chain, path))
 
     def s_start_stmt(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
         self.starts.append(tree.children[1].value.upper())
@@ -831,6 +847,7 @@ def parse_tcpip(
     with gc_paused():
         syn = parse_tcpip_syntax(source, symbols)
         builder = _Builder(include_resolver, symbols)
+        builder.sources.append(source)
         builder.add_file(syn.tree, source, (path or "<text>",))
         model = builder.finish()
     diags = sort_diagnostics([*syn.diagnostics, *builder.diags])

@@ -123,9 +123,7 @@ _PUNCT_TERMINAL = {LPAR: "_LPAR", RPAR: "_RPAR", COMMA: "COMMA", QUOTED: "QUOTED
 
 
 def _grammar_file() -> Path:
-    import zparse  # the package itself, to find the wheel's grammars folder
-
-    here = Path(zparse.__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the zparse package folder
     installed = here / "grammars" / "izuprm.lark"
     if installed.is_file():
         return installed

@@ -88,6 +88,8 @@ _DESCRIBE = {
 
 
 def _classify(word: str) -> str:
+    if not word:  # a system symbol whose value is empty
+        return "WORD"
     c = word[0]
     if c.isdigit():
         if _NUM.fullmatch(word):
