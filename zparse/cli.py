@@ -18,13 +18,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
     from .codes import Severity
     from .diagnostics import Diagnostic
     from .outputs.common import Summary
+    from .sysplex import Sysplex
 
 __all__ = ["main"]
 
@@ -82,6 +83,38 @@ def _write(text: str, stream: TextIO | None = None) -> None:
 
 
 # ------------------------------------------------------------------- check
+_SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"})
+
+
+def nested_inventories(folder: str) -> list[str]:
+    """The ``zlint.toml`` files below ``folder`` (a repository holding several
+    sysplexes), not descending into hidden folders or below an inventory."""
+    found: list[str] = []
+    for top, dirs, files in os.walk(folder):
+        if "zlint.toml" in files and os.path.abspath(top) != os.path.abspath(folder):
+            found.append(os.path.join(top, "zlint.toml"))
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+    return found
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    """A folder with no inventory of its own (none there or above) but
+    inventories below it stands for those inventories."""
+    from .sysplex import find_inventory
+
+    out: list[str] = []
+    for path in paths:
+        if os.path.isdir(path) and find_inventory(path) is None:
+            nested = nested_inventories(path)
+            if nested:
+                out.extend(nested)
+                continue
+        out.append(path)
+    return out
+
+
 class _Run:
     """One ``zlint check``: the sysplexes behind the paths and the files to
     report on (``None``: report everything of that sysplex)."""
@@ -89,23 +122,30 @@ class _Run:
     def __init__(self, paths: Sequence[str], encoding: str | None) -> None:
         self.paths = list(paths)
         self.encoding = encoding
-        self.sysplexes: list[tuple[Any, set[str] | None]] = []
+        self.sysplexes: list[tuple[Sysplex, set[str] | None]] = []
 
     def load(self) -> None:
-        from .sysplex import load_sysplex
+        """Read the sysplex behind every path, each sysplex once."""
+        from .sysplex import find_inventory, load_sysplex
 
-        groups: dict[str, tuple[Any, set[str] | None]] = {}
+        groups: dict[str, tuple[Sysplex, set[str] | None]] = {}
         order: list[str] = []
+        by_inventory: dict[str, Sysplex] = {}
         for path in self.paths:
             if not os.path.exists(path):
                 raise UsageError(f"{path}: no such file or directory")
-            sysplex = _load_sysplex(load_sysplex, path, self.encoding)
-            key = _sysplex_key(sysplex, path)
-            wanted: set[str] | None
-            if os.path.isdir(path) or os.path.basename(path) in _INVENTORY_NAMES:
-                wanted = None  # a folder or the inventory itself: the whole sysplex
+        for path in _expand(self.paths):
+            full = os.path.abspath(path)
+            inv = find_inventory(full)
+            cached = by_inventory.get(str(inv)) if inv is not None else None
+            if cached is not None and (os.path.isdir(full) or full == str(inv) or full in cached.paths):
+                sysplex = cached  # pre-commit passes many files of one sysplex: read it once
             else:
-                wanted = {_realpath(path)}
+                sysplex = _load_sysplex(load_sysplex, path, self.encoding)
+                if inv is not None and sysplex.mode == "inventory":
+                    by_inventory[str(inv)] = sysplex
+            key = _sysplex_key(sysplex, path)
+            wanted = _wanted(sysplex, path)
             if key not in groups:
                 groups[key] = (sysplex, wanted)
                 order.append(key)
@@ -131,7 +171,7 @@ class _Run:
         status: dict[str, str] = {}
         systems = 0
         for sysplex, _ in self.sysplexes:
-            systems += len(getattr(sysplex, "systems", ()) or ())
+            systems += len(sysplex.systems)
             for path, st in _file_status(sysplex).items():
                 rel = relpath(path)
                 if rel is not None:
@@ -139,7 +179,8 @@ class _Run:
         return Summary.of(diags, files=len(status), systems=systems, files_status=status)
 
 
-def _load_sysplex(load: Any, path: str, encoding: str | None) -> Any:
+def _load_sysplex(load: Callable[..., Sysplex], path: str, encoding: str | None) -> Sysplex:
+    """``load(path)``, passing ``--encoding`` on when the loader takes one."""
     if encoding is None:
         return load(path)
     import inspect
@@ -154,33 +195,50 @@ def _load_sysplex(load: Any, path: str, encoding: str | None) -> Any:
     return load(path, encoding=encoding)
 
 
-def _sysplex_key(sysplex: Any, path: str) -> str:
+def _wanted(sysplex: Sysplex, path: str) -> set[str] | None:
+    """The files whose findings to report for ``path`` (None: all of them).
+
+    A member file: that file. The inventory, its folder or a folder above
+    it: everything. A folder inside the inventory's folder: the files
+    under it."""
+    if os.path.basename(path) in _INVENTORY_NAMES and os.path.isfile(path):
+        return None
+    if not os.path.isdir(path):
+        return {_realpath(path)}
+    if sysplex.mode != "inventory":
+        return None
+    folder = _realpath(path)
+    real_root = _realpath(sysplex.root)
+    if folder == real_root or not folder.startswith(real_root.rstrip(os.sep) + os.sep):
+        return None
+    prefix = folder.rstrip(os.sep) + os.sep
+    return {rp for rp in (_realpath(p) for p in sysplex.paths) if rp.startswith(prefix)}
+
+
+def _sysplex_key(sysplex: Sysplex, path: str) -> str:
     """Paths that lead to one sysplex share a key: its inventory, or the
     folder of a discovered sysplex; a single file is its own sysplex."""
-    mode = getattr(sysplex, "mode", None)
-    inventory = getattr(sysplex, "inventory", None)
-    if mode != "file" and inventory:
-        return "inv:" + _realpath(str(inventory))
-    root = getattr(sysplex, "root", None)
-    if mode == "discovered" and root:
-        return "dir:" + _realpath(str(root))
+    if sysplex.mode == "inventory" and sysplex.inventory:
+        return "inv:" + _realpath(sysplex.inventory)
+    if sysplex.mode == "discovered":
+        return "dir:" + _realpath(sysplex.root)
     return "path:" + _realpath(path)
 
 
-def _file_status(sysplex: Any) -> dict[str, str]:
+def _file_status(sysplex: Sysplex) -> dict[str, str]:
     """Path -> parse status (clean, recovered, unreadable) of every file read.
 
     An INCLUDEd member has no parse of its own: it is ``recovered`` when a
     syntax error lies in it, else ``clean``."""
     out: dict[str, str] = {}
     broken: set[str] = set()
-    for f in getattr(sysplex, "files", ()) or ():
+    for f in sysplex.files:
         out[f.path] = f.status
-        for d in getattr(f, "diagnostics", ()) or ():
+        for d in f.diagnostics:
             if d.code.startswith("SYN") and d.severity.value == "error" and d.span.path:
                 broken.add(d.span.path)
-    for f in getattr(sysplex, "files", ()) or ():
-        for inc in getattr(f, "includes", ()) or ():
+    for f in sysplex.files:
+        for inc in f.includes:
             out.setdefault(inc, "recovered" if inc in broken else "clean")
     return out
 
@@ -212,6 +270,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     _validate_codes(ignore, "--ignore")
     run = _Run(args.paths or ["."], args.encoding)
     run.load()
+    fix_failed = False
     if args.fix:
         from .outputs.fix import fix_until_stable
 
@@ -229,7 +288,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         note = sys.stdout if args.format == "text" else sys.stderr
         for r in results:
             if r.error:
-                _err(f"{_rel(r.path)}: {r.error}")
+                _err(f"error: {_rel(r.path)}: {r.error}")
+                fix_failed = True
         if fixed and not args.quiet:
             files = sum(1 for r in results if r.fixes)
             print(f"Fixed {plural(fixed, 'finding')} in {plural(files, 'file')}.", file=note)
@@ -237,9 +297,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         diags = run.lint(select, ignore)
     summary = run.summary(diags)
     _emit(args, diags, summary)
-    if not run.sysplexes or summary.files == 0 and summary.systems == 0 and not diags:
+    if not run.sysplexes or (summary.files == 0 and summary.systems == 0 and not diags):
         if not args.quiet:
             _err("warning: no TCP/IP profile or IZUPRMxx member found in " + ", ".join(run.paths))
+    if fix_failed:
+        return EXIT_USAGE  # an I/O problem: a file could not be fixed
     return EXIT_FINDINGS if fails(diags, fail_on) else EXIT_OK
 
 
@@ -350,11 +412,10 @@ def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summar
         if not args.quiet:
             if body:
                 _write("\n")
-            line = summary.sentence()
-            fixable = sum(1 for d in diags if d.fix is not None and d.fix.safe)
-            _write(line + "\n")
-            if fixable and not args.fix:
-                _write(f"[*] {fixable} fixable with `zlint check --fix`.\n")
+            _write(summary.sentence() + "\n")
+            n_fixable = sum(1 for d in diags if d.fix is not None and d.fix.safe)
+            if n_fixable and not args.fix:
+                _write(f"[*] {n_fixable} fixable with `zlint check --fix`.\n")
 
 
 # ----------------------------------------------------------- explain, rules
@@ -389,7 +450,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from .engine import registry
 
     reg = registry()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"code": code, "name": info.name, "severity": info.severity.value, "scope": info.scope,
          "summary": info.summary, "documented": bool(reg.get(code) and reg[code].doc),
          "checked": bool(reg.get(code) and reg[code].check is not None) or info.scope == "parse"}
@@ -459,8 +520,8 @@ def to_jsonable(value: Any, path: str | None = None) -> Any:
     if attrs.has(type(value)):
         out: dict[str, Any] = {"_type": type(value).__name__}
         for f in attrs.fields(type(value)):
-            if f.name == "source":
-                continue
+            if f.name == "source" or f.name.startswith("_"):
+                continue  # the Source object, caches
             out[f.name] = to_jsonable(getattr(value, f.name), path)
         return out
     if isinstance(value, dict):
@@ -538,7 +599,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     path = args.path
     if not os.path.exists(path):
         raise UsageError(f"{path}: no such file or directory")
-    sysplex = _load_sysplex(load_sysplex, path, args.encoding)
+    expanded = _expand([path])
+    if len(expanded) > 1:
+        shown = ", ".join(_rel(p) for p in expanded)
+        raise UsageError(f"{path} holds several sysplexes ({shown}); name one of them")
+    sysplex = _load_sysplex(load_sysplex, expanded[0], args.encoding)
     from .report import render_report
 
     text = render_report(sysplex, args.format)
@@ -568,7 +633,7 @@ def cmd_lsp(args: argparse.Namespace) -> int:
         else:
             _err(f"the language server is not available in this installation ({e})")
         return EXIT_USAGE
-    result = server.main(*args.lsp_args) if args.lsp_args else server.main()
+    result = server.main()
     return int(result or 0)
 
 
@@ -630,7 +695,6 @@ def _build_parser() -> _Parser:
     report.set_defaults(func=cmd_report)
 
     lsp = sub.add_parser("lsp", help="run the language server (needs zparse[lsp])")
-    lsp.add_argument("lsp_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     lsp.set_defaults(func=cmd_lsp)
     return parser
 
@@ -663,9 +727,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _unexpected(e: Exception) -> int:
+    """Exit code 2 and a one-line message for what escaped a command."""
     name = type(e).__name__
-    if name == "InventoryError" or isinstance(e, OSError):
-        _err(str(e) if name == "InventoryError" else f"error: {e.filename or ''}: {e.strerror or e}")
+    if name == "InventoryError":  # zparse.sysplex.InventoryError (not imported: keep start-up light)
+        _err(f"error: {e}")
+        return EXIT_USAGE
+    if isinstance(e, OSError):
+        where = f"{e.filename}: " if e.filename else ""
+        _err(f"error: {where}{e.strerror or e}")
         return EXIT_USAGE
     if os.environ.get("ZLINT_DEBUG"):
         import traceback

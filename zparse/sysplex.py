@@ -54,6 +54,7 @@ Paths
 from __future__ import annotations
 
 import codecs
+import contextvars
 import ipaddress
 import os
 import re
@@ -613,6 +614,7 @@ class _Files:
 
     def read(self, path: str, encoding: str | None) -> str | tuple[str]:
         """The decoded text, or ``(error message,)``."""
+        encoding = _ENCODING_OVERRIDE.get() or encoding
         problem = self.check(path)
         if problem is not None:
             return (problem,)
@@ -902,8 +904,14 @@ def _single_file(path: str) -> Sysplex:
                          systems=())
 
 
-def load_sysplex(path: str | os.PathLike[str]) -> Sysplex:
+_ENCODING_OVERRIDE: contextvars.ContextVar[str | None] = contextvars.ContextVar("zlint_encoding", default=None)
+
+
+def load_sysplex(path: str | os.PathLike[str], *, encoding: str | None = None) -> Sysplex:
     """Load a sysplex from an inventory, a folder or a single file.
+
+    ``encoding`` (e.g. ``"cp1047"``) overrides the inventory's ``encoding``
+    for every member file read (``zlint check --encoding``).
 
     * ``zlint.toml`` or ``pyproject.toml`` (with ``[tool.zlint]``): that inventory;
     * a folder or file: the inventory found by walking up from it; a file
@@ -917,6 +925,19 @@ def load_sysplex(path: str | os.PathLike[str]) -> Sysplex:
     Raises :class:`InventoryError` for a bad inventory or a path that does
     not exist; problems in member files become diagnostics.
     """
+    if encoding is not None:
+        try:
+            decode(b"", encoding)
+        except LookupError:
+            raise InventoryError(str(path), "encoding", f"unknown encoding {encoding!r}") from None
+    token = _ENCODING_OVERRIDE.set(encoding)
+    try:
+        return _load(path)
+    finally:
+        _ENCODING_OVERRIDE.reset(token)
+
+
+def _load(path: str | os.PathLike[str]) -> Sysplex:
     p = os.path.abspath(path)
     if not os.path.exists(p):
         raise InventoryError(str(path), None, "no such file or folder")

@@ -1070,7 +1070,7 @@ def _quote_fix(source: Source, span: Span) -> Fix | None:
     if last - ls + 2 > DATA_COLUMNS:
         return None
     edits = [Edit(span, "'" + span.text + "'")]
-    description = "Quote the value"
+    description = "quote the value"
     if le - ls + 2 > DATA_COLUMNS:
         k = min(2, de - max(last, span.end))
         if k > 0 and le > de:

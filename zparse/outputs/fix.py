@@ -113,9 +113,12 @@ def _encode(text: str, enc: str, original: bytes) -> bytes | None:
             padded.append(lines[-1].ljust(min(max(len(lines[-1]), last), _RECORD)))
             return encode("".join(padded), enc)
     try:
-        return encode(text, enc)
+        data = encode(text, enc)
     except UnicodeError:
         return None
+    if enc in EBCDIC_CODEPAGES and b"\x15" in original and b"\x25" not in original:
+        data = data.replace(b"\x25", b"\x15")  # the lines ended in NL (X'15'), decoded as "\n"
+    return data
 
 
 def write_fixes(diags: Sequence[Diagnostic], *, encoding: str | None = None,

@@ -104,7 +104,7 @@ def render_diagnostic(d: Diagnostic, *, style: Style | None = None, show_source:
     if not show_source:
         return header
     lines = [header]
-    if d.span.source.text or d.span.path:
+    if d.span.source.text:
         lines.extend(_snippet(d.span, style, d.severity))
     pad = " " * len(str(d.span.start_line_col()[0]))
     eq = style.gutter("=")

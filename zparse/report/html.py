@@ -28,16 +28,26 @@ def _x(i: int, n: int, width: int) -> float:
     return _MARGIN + (i + 0.5) * (width - 2 * _MARGIN) / max(n, 1)
 
 
+def _along(x1: float, y1: float, x2: float, y2: float, t: float) -> tuple[float, float]:
+    """The point at fraction ``t`` of the way from (x1, y1) to (x2, y2)."""
+    return x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+
+
 def _label(x: float, y: float, text: str, cls: str = "lbl") -> str:
     return f'<text x="{x:.0f}" y="{y:.0f}" class="{cls}" text-anchor="middle">{escape(text)}</text>'
 
 
 def svg(p: Picture) -> str:
     """The drawing: systems, DVIPAs, ownership, distribution and failover arrows."""
-    n_sys, n_dv = len(p.systems), len(p.dvipas)
+    # DESTIPs that reach no system are drawn as red "ghost" boxes after the systems
+    ghosts = list(dict.fromkeys(
+        t.address for d in p.dvipas for dist in d.distributions if dist.distributor == d.owner
+        for t in dist.targets if t.system is None))
+    n_sys, n_dv = len(p.systems) + len(ghosts), len(p.dvipas)
     width = max(n_sys, n_dv, 2) * _COL + 2 * _MARGIN
     height = _SYS_Y + _SYS_H + 70
     sx = {s.name: _x(i, n_sys, width) for i, s in enumerate(p.systems)}
+    gx = {a: _x(len(p.systems) + i, n_sys, width) for i, a in enumerate(ghosts)}
     dark = {r.dvipa for r in p.failover if r.dark}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
@@ -45,7 +55,7 @@ def svg(p: Picture) -> str:
         "<defs>",
         *(f'<marker id="arrow-{k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
           f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="head-{k}"/></marker>'
-          for k in ("pref", "backup", "takeover")),
+          for k in ("pref", "backup", "takeover", "nowhere")),
         "</defs>",
     ]
     edges: list[str] = []
@@ -56,21 +66,25 @@ def svg(p: Picture) -> str:
         if d.owner in sx:
             ox = sx[d.owner] - 45
             edges.append(f'<line x1="{ox:.0f}" y1="{_SYS_Y}" x2="{dx - 20:.0f}" y2="{bottom}" class="own"/>')
-            labels.append(_label((ox + dx - 20) / 2 - 26, (_SYS_Y + bottom) / 2 - 20, "owns", "lbl own-l"))
+            lx, ly = _along(dx - 20, bottom, ox, _SYS_Y, 0.8)
+            labels.append(_label(lx - 24, ly, "owns", "lbl own-l"))
         seen: set[tuple[str, str]] = set()
         for dist in d.distributions:
             if dist.distributor != d.owner:
                 continue
             for t in dist.targets:
-                if t.system not in sx or (t.system, t.label) in seen:
+                if t.system is None and t.address in gx:
+                    kind, tx = "nowhere", gx[t.address]
+                elif t.system in sx and (t.system, t.label) not in seen:
+                    seen.add((t.system, t.label))
+                    kind = "backup" if t.role == "BACKUP" else "pref"
+                    tx = sx[t.system]
+                else:
                     continue
-                seen.add((t.system, t.label))
-                kind = "backup" if t.role == "BACKUP" else "pref"
-                tx = sx[t.system]
                 edges.append(f'<line x1="{dx:.0f}" y1="{bottom}" x2="{tx:.0f}" y2="{_SYS_Y - 2}" '
                              f'class="{kind}" marker-end="url(#arrow-{kind})"/>')
-                labels.append(_label(dx + (tx - dx) * 0.62, bottom + (_SYS_Y - bottom) * 0.62,
-                                     f"{t.label or dist.method} :{dist.ports}"))
+                lx, ly = _along(dx, bottom, tx, _SYS_Y, 0.55)
+                labels.append(_label(lx, ly, f"{t.label or dist.method} :{dist.ports}"))
         for lost in p.lost_systems:
             if lost is None or lost != d.owner:
                 continue
@@ -79,8 +93,8 @@ def svg(p: Picture) -> str:
                     nx = sx[r.owner] + 45
                     edges.append(f'<line x1="{nx:.0f}" y1="{_SYS_Y}" x2="{dx + 22:.0f}" y2="{bottom}" '
                                  f'class="takeover" marker-end="url(#arrow-takeover)"/>')
-                    labels.append(_label((nx + dx + 22) / 2 + 16, (_SYS_Y + bottom) / 2 - 24,
-                                         f"takes over if {lost} is lost", "lbl take-l"))
+                    lx, ly = _along(dx + 22, bottom, nx, _SYS_Y, 0.25)
+                    labels.append(_label(lx + 70, ly, f"takes over if {lost} is lost", "lbl take-l"))
                     break
     parts += edges
     for i, d in enumerate(p.dvipas):
@@ -100,6 +114,12 @@ def svg(p: Picture) -> str:
         parts.append(_label(x, _SYS_Y + 46, "XCF " + (", ".join(s.xcf) or "none"), "sys-line"))
         z = f"z/OSMF {s.zosmf.proc} ({s.zosmf.autostart})" if s.zosmf else "no z/OSMF"
         parts.append(_label(x, _SYS_Y + 66, z, "sys-line"))
+        parts.append("</g>")
+    for a, x in gx.items():
+        parts.append(f'<g class="ghost"><title>DESTIP {escape(a)}: no system has this DYNAMICXCF address</title>'
+                     f'<rect x="{x - _SYS_W / 2:.0f}" y="{_SYS_Y}" width="{_SYS_W}" height="{_SYS_H}" rx="8"/>')
+        parts.append(_label(x, _SYS_Y + 34, a, "sys-name"))
+        parts.append(_label(x, _SYS_Y + 58, "not a DYNAMICXCF address", "sys-line"))
         parts.append("</g>")
     parts += labels
     ly = height - 22
@@ -136,7 +156,10 @@ svg line.own { stroke: #2f5fb3; stroke-width: 4; }
 svg line.pref { stroke: #18794e; stroke-width: 2; }
 svg line.backup { stroke: #18794e; stroke-width: 2; stroke-dasharray: 6 4; }
 svg line.takeover { stroke: #d97706; stroke-width: 2; stroke-dasharray: 3 3; }
+svg line.nowhere { stroke: #b42318; stroke-width: 2; stroke-dasharray: 6 4; }
+svg .ghost rect { fill: #fff; stroke: #b42318; stroke-width: 1.5; stroke-dasharray: 6 4; }
 svg .head-pref, svg .head-backup { fill: #18794e; } svg .head-takeover { fill: #d97706; }
+svg .head-nowhere { fill: #b42318; }
 """
 
 
