@@ -53,23 +53,13 @@ from typing import Any
 import attrs
 
 from ..diagnostics import Diagnostic, sort_diagnostics
+from ..model import tcpip_build
 from ..model.result import ParseResult
-from ..model.tcpip import (
-    DynamicXcf,
-    GlobalConfig,
-    IpConfig,
-    TcpipProfile,
-    VipaBackup,
-    VipaDefine,
-    VipaDelete,
-    VipaDistribute,
-    VipaRange,
-    VipaRoute,
-)
+from ..model.tcpip import DynamicXcf, GlobalConfig, IpConfig, TcpipProfile
 from ..model.tcpip_build import IncludeResolver, parse_tcpip
 from ..source import Source, Span
 from ..syntax.cst import Node, Token
-from ..syntax.grammar import grammar_text, keyword_lines
+from ..syntax.grammar import grammar_text, keyword_lines, load_lalr
 from ..syntax.tcpip import BLOCKS, keyword_table
 
 __all__ = ["TARGET_LINES", "IncrementalTcpip"]
@@ -79,7 +69,7 @@ log = logging.getLogger(__name__)
 TARGET_LINES = 64
 """Lines per piece (a piece is cut at the first statement keyword after this many lines)."""
 
-_VIPA_TYPES = (VipaDefine, VipaBackup, VipaDelete, VipaDistribute, VipaRange, VipaRoute)
+MAX_INCLUDES: int = getattr(tcpip_build, "MAX_INCLUDES", 256)
 _LAST_WINS = {"primary_interface": "PRIMARYINTERFACE", "somaxconn": "SOMAXCONN", "arpage": "ARPAGE"}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
 _FIRST_WORD = re.compile(r"[ \t]*([A-Za-z@#$][^\s;\"]*)")
@@ -90,7 +80,7 @@ class _Unmergeable(Exception):
 
 
 class _Vocabulary:
-    """What the piece-cutting heuristic needs to know about keywords."""
+    """What the piece-cutting heuristic and the boundary check need to know about keywords."""
 
     def __init__(self) -> None:
         table = keyword_table()
@@ -98,6 +88,44 @@ class _Vocabulary:
         words = keyword_lines(grammar_text("tcpip.lark"), "stmt")
         self.statements = frozenset(table.keywords[w.upper()].terminal for w in words)
         self.ends = {opener: info.end for opener, info in BLOCKS.items()}
+        self._continuations: dict[tuple[str, str], frozenset[str] | None] = {}
+        self._table: Any = None
+
+    def continuations(self, start: str, first: str) -> frozenset[str] | None:
+        """Every terminal a statement that starts with ``first`` (parsed from ``start``)
+        may accept after its first token; None when that cannot be told."""
+        key = (start, first)
+        if key in self._continuations:
+            return self._continuations[key]
+        found: frozenset[str] | None = None
+        try:
+            from lark.parsers.lalr_analysis import Shift
+
+            if self._table is None:
+                from ..syntax import tcpip as syntax
+
+                lark = load_lalr("tcpip.lark", syntax._STARTS)[0]
+                self._table = lark.parser.parser.parser.parse_table
+            table = self._table
+            action = table.states[table.start_states[start]].get(first)
+            if action is not None and action[0] is Shift:
+                seen: set[int] = set()
+                stack = [action[1]]
+                terms: set[str] = set()
+                while stack:
+                    state = stack.pop()
+                    if state in seen:
+                        continue
+                    seen.add(state)
+                    for name, (kind, arg) in table.states[state].items():
+                        terms.add(name)
+                        if kind is Shift:
+                            stack.append(arg)
+                found = frozenset(terms)
+        except Exception:  # Lark internals changed: always run the parse check
+            found = None
+        self._continuations[key] = found
+        return found
 
     def statement(self, word: str) -> bool:
         return any(t in self.statements for t in self.table.terminals(word))
@@ -131,13 +159,18 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 def _own_spans(roots: Iterable[object], source: Source) -> list[Span]:
     """Every distinct Span of ``source`` reachable from ``roots`` (attrs objects, tuples)."""
+    return [s for s in _all_spans(roots) if s.source is source]
+
+
+def _all_spans(roots: Iterable[object]) -> list[Span]:
+    """Every distinct Span reachable from ``roots`` (attrs objects, tuples)."""
     out: list[Span] = []
     seen: set[int] = set()
     stack: list[object] = list(roots)
     while stack:
         o = stack.pop()
         if isinstance(o, Span):
-            if o.source is source and id(o) not in seen:
+            if id(o) not in seen:
                 seen.add(id(o))
                 out.append(o)
             continue
@@ -155,11 +188,33 @@ def _own_spans(roots: Iterable[object], source: Source) -> list[Span]:
     return out
 
 
-def _first_sig(node: Node) -> int | None:
+def _first_token(node: Node) -> Token | None:
     for t in node.tokens():
         if not t.trivia:
-            return t.start
+            return t
     return None
+
+
+def _first_sig(node: Node) -> int | None:
+    t = _first_token(node)
+    return t.start if t is not None else None
+
+
+def _last_statement(node: Node) -> tuple[str, str] | None:
+    """(start symbol, first terminal) of the statement a top-level node ends with."""
+    start = "statement"
+    if node.kind == "block":
+        head = _first_token(node)
+        info = BLOCKS.get(head.type) if head is not None else None
+        inner = [c for c in node.children if isinstance(c, Node)]
+        if info is None or not inner:
+            return None
+        if len(inner) > 1:
+            start, node = info.item_start, inner[-1]
+    if node.kind != "statement":
+        return None
+    tok = _first_token(node)
+    return (start, tok.type) if tok is not None else None
 
 
 # ---------------------------------------------------------------- pieces
@@ -168,8 +223,9 @@ def _first_sig(node: Node) -> int | None:
 class _Piece:
     """Whole lines of the text, parsed on their own."""
 
-    __slots__ = ("base", "blocks", "check_left", "error_tail", "first_sig", "includes", "last_node",
-                 "local_spans", "nodes", "open_ended", "result", "spans", "text", "tokens", "vipa")
+    __slots__ = ("base", "blocks", "check_left", "error_tail", "first_sig", "first_word", "included_spans",
+                 "includes", "keywords", "last_node", "last_statement", "local_spans", "nodes", "open_ended",
+                 "result", "spans", "text", "tokens", "vipa")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -177,16 +233,20 @@ class _Piece:
         self.base = 0
         self.check_left = True
         self.spans: list[Span] = []
+        self.included_spans: list[Span] = []
         self.local_spans: list[tuple[int, int]] = []
         self.tokens: list[tuple[Token, int]] = []
         self.nodes: list[Node] = []
         self.includes: tuple[tuple[str, object], ...] = ()
         self.vipa: list[tuple[Any, int]] = []
         self.blocks = 0
+        self.keywords: frozenset[str] = frozenset()
         self.open_ended = False
         self.error_tail = False
         self.first_sig: int | None = None
+        self.first_word: str | None = None
         self.last_node: int | None = None
+        self.last_statement: tuple[str, str] | None = None
 
     def parse(self, path: str | None, symbols: Mapping[str, str] | None,
               resolver: IncludeResolver | None) -> None:
@@ -196,7 +256,9 @@ class _Piece:
         source = result.source
         self.result = result
         self.includes = tuple(answers)
-        self.spans = _own_spans((result.model, result.diagnostics), source)
+        every = _all_spans((result.model, result.diagnostics))
+        self.spans = [sp for sp in every if sp.source is source]
+        self.included_spans = [sp for sp in every if sp.source is not source]
         self.local_spans = [(s.start, s.end) for s in self.spans]
         self.tokens = [(t, t.start) for t in result.tree.tokens()]
         self.nodes = list(result.tree.walk())
@@ -207,13 +269,18 @@ class _Piece:
             if c.kind == "block" and c.keyword == "VIPADYNAMIC":
                 own_blocks += 1
         self.vipa = [(v, v.block) for v in result.model.vipa]
+        wanted = set(_LAST_WINS.values())
+        self.keywords = frozenset(s.keyword for s in result.model.statements if s.keyword in wanted)
         included = {v.block for v in result.model.vipa if v.span.source is not source}
         top = max((v.block for v in result.model.vipa), default=0)
         self.blocks = max(top, own_blocks + len(included))
         self.open_ended = any(d.code == "SYN003" and d.span.source is source for d in result.diagnostics)
         self.error_tail = bool(nodes) and nodes[-1].kind == "error"
-        self.first_sig = _first_sig(nodes[0]) if nodes else None
+        first = _first_token(nodes[0]) if nodes else None
+        self.first_sig = first.start if first is not None else None
+        self.first_word = first.value if first is not None else None
         self.last_node = _first_sig(nodes[-1]) if nodes else None
+        self.last_statement = _last_statement(nodes[-1]) if nodes else None
 
     def includes_current(self, resolver: IncludeResolver | None) -> bool:
         """Whether every INCLUDE of the piece still resolves to the same text."""
@@ -224,10 +291,11 @@ class _Piece:
         return all(_Recorder.ask(resolver, dsn) == answer for dsn, answer in self.includes)
 
     def rebase(self, source: Source, base: int, block_offset: int) -> None:
+        set_source, set_start, set_end = _SET_SOURCE, _SET_START, _SET_END
         for span, (start, end) in zip(self.spans, self.local_spans):
-            object.__setattr__(span, "source", source)
-            object.__setattr__(span, "start", start + base)
-            object.__setattr__(span, "end", end + base)
+            set_source(span, source)
+            set_start(span, start + base)
+            set_end(span, end + base)
         for tok, start in self.tokens:
             tok.start = start + base
         for node in self.nodes:
@@ -236,6 +304,23 @@ class _Piece:
         for v, block in self.vipa:
             if v.block != block + block_offset:
                 object.__setattr__(v, "block", block + block_offset)
+
+
+def _setter(cls: type, name: str) -> Any:
+    """The slot setter of a frozen attrs class (spans are moved in place, see the module docstring)."""
+    descriptor = cls.__dict__.get(name)
+    if descriptor is not None and hasattr(descriptor, "__set__"):
+        return descriptor.__set__
+
+    def set_attr(obj: object, value: object) -> None:
+        object.__setattr__(obj, name, value)
+
+    return set_attr
+
+
+_SET_SOURCE = _setter(Span, "source")
+_SET_START = _setter(Span, "start")
+_SET_END = _setter(Span, "end")
 
 
 class _Recorder:
@@ -275,7 +360,7 @@ def _line_end(text: str, pos: int) -> int:
     return min(ends) if ends else len(text)
 
 
-def _cut(text: str) -> list[str]:
+def _cut(text: str, target: int) -> list[str]:
     """Cut text (whole lines) into piece texts before top-level statement keywords."""
     vocab = _vocabulary()
     pieces: list[str] = []
@@ -290,7 +375,7 @@ def _cut(text: str) -> list[str]:
         w = _FIRST_WORD.match(line)
         word = w.group(1) if w else None
         if in_block is None and word is not None:
-            if lines >= TARGET_LINES and at > start and vocab.statement(word):
+            if lines >= target and at > start and vocab.statement(word):
                 pieces.append(text[start:at])
                 start = at
                 lines = 0
@@ -332,7 +417,7 @@ def _merge_tuples(cls: type[Any], values: list[Any]) -> Any:
     return cls(**kw)
 
 
-def _merge_models(models: list[TcpipProfile]) -> TcpipProfile:
+def _merge_models(models: list[TcpipProfile], keywords: list[frozenset[str]]) -> TcpipProfile:
     if len(models) == 1:
         return models[0]
     kw: dict[str, Any] = {}
@@ -344,8 +429,8 @@ def _merge_models(models: list[TcpipProfile]) -> TcpipProfile:
         elif name in _LAST_WINS:
             keyword = _LAST_WINS[name]
             value = None
-            for m, v in zip(models, vals):
-                if any(s.keyword == keyword for s in m.statements):
+            for kws, v in zip(keywords, vals):
+                if keyword in kws:
                     value = v
             kw[name] = value
         elif all(isinstance(v, tuple) for v in vals):
@@ -369,27 +454,39 @@ class IncrementalTcpip:
     falls back to a full parse.
     """
 
-    def __init__(self, path: str | None = None, symbols: Mapping[str, str] | None = None) -> None:
+    def __init__(self, path: str | None = None, symbols: Mapping[str, str] | None = None,
+                 target_lines: int = TARGET_LINES) -> None:
         self.path = path
+        self.target_lines = max(1, target_lines)
         self.symbols = dict(symbols) if symbols is not None else None
         self._pieces: list[_Piece] = []
+        self._last: tuple[str, ParseResult[TcpipProfile]] | None = None
         self.last_reparsed = 0  # characters parsed again by the last call (for tests and benchmarks)
         self.full_parses = 0
 
     def reset(self) -> None:
         """Forget every piece (the next parse is a full one)."""
         self._pieces = []
+        self._last = None
 
     def parse(self, text: str, include_resolver: IncludeResolver | None = None) -> ParseResult[TcpipProfile]:
         """The parse result of ``text`` (see the class docstring)."""
+        last = self._last
+        if last is not None and last[0] == text and all(p.includes_current(include_resolver)
+                                                         for p in self._pieces):
+            self.last_reparsed = 0
+            return last[1]
+        self._last = None
         try:
-            return self._parse(text, include_resolver)
+            result = self._parse(text, include_resolver)
         except Exception:
             log.exception("incremental parse failed; parsing %s in full", self.path or "<text>")
             self._pieces = []
             self.full_parses += 1
             self.last_reparsed = len(text)
             return parse_tcpip(text, self.path, symbols=self.symbols, include_resolver=include_resolver)
+        self._last = (text, result)
+        return result
 
     # ------------------------------------------------------------ internals
     def _parse(self, text: str, resolver: IncludeResolver | None) -> ParseResult[TcpipProfile]:
@@ -424,7 +521,7 @@ class IncrementalTcpip:
             end = len(text)
             j = len(old)
         prefix, suffix = old[:i], old[j:]
-        middle = [_Piece(t) for t in _cut(text[pos:end])] if end > pos else []
+        middle = [_Piece(t) for t in _cut(text[pos:end], self.target_lines)] if end > pos else []
         pieces = prefix + middle + suffix
         for p in prefix + suffix:
             p.check_left = False
@@ -490,6 +587,14 @@ class IncrementalTcpip:
             return False
         if before.last_node is None:
             return True  # nothing before can take the next statement's first word
+        vocab = _vocabulary()
+        if (before.last_statement is not None and after.first_word is not None
+                and vocab.statement(after.first_word)):
+            # The next piece starts a line with a statement keyword: the statement before ends
+            # there unless one of its states accepts that keyword (the driver's rule).
+            cont = vocab.continuations(*before.last_statement)
+            if cont is not None and not cont.intersection(vocab.table.terminals(after.first_word)):
+                return True
         start = before_base + before.last_node
         first = after_base + after.first_sig
         mini = text[start:_line_end(text, first)]
@@ -509,13 +614,41 @@ class IncrementalTcpip:
             base += len(p.text)
             blocks += p.blocks
             results.append(p.result)
-        model = _merge_models([r.model for r in results])
+        # A full parse reads each INCLUDEd member once per profile: one source per member.
+        canonical: dict[str | None, Source] = {}
+        for r in results:
+            for src in r.includes:
+                canonical.setdefault(src.path, src)
+        if len(results) > 1:
+            if sum(len(r.model.includes) for r in results) >= MAX_INCLUDES:
+                raise _Unmergeable("too many INCLUDEs to split the profile")
+            remap: dict[int, Source | None] = {}
+            for p in pieces:
+                for sp in p.included_spans:
+                    old = sp.source
+                    if id(old) not in remap:
+                        first = canonical.get(old.path)
+                        same = first is not None and first is not old and first.text == old.text
+                        remap[id(old)] = first if same else None
+                    target = remap[id(old)]
+                    if target is not None:
+                        _SET_SOURCE(sp, target)
+        model = _merge_models([r.model for r in results], [p.keywords for p in pieces])
         diagnostics: list[Diagnostic] = []
         for r in results:
             diagnostics.extend(r.diagnostics)
         children: list[Node | Token] = []
         for r in results:
-            children.extend(r.tree.children)
+            nxt = r.tree.children
+            if children and nxt:
+                a, b = children[-1], nxt[0]
+                if isinstance(a, Token) and isinstance(b, Token) and a.trivia and b.trivia:
+                    # The lexer keeps a run of trivia in one token; pieces cut such a run at a line start.
+                    joined = Token(a.kind, a.text + b.text, a.start, True)
+                    joined.type = a.type
+                    children[-1] = joined
+                    nxt = nxt[1:]
+            children.extend(nxt)
         tree = Node("file", children, source)
         statuses = {r.status for r in results}
         if statuses == {"clean"}:
@@ -525,4 +658,4 @@ class IncrementalTcpip:
         else:
             status = "recovered"
         return ParseResult(source=source, tree=tree, model=model, diagnostics=tuple(sort_diagnostics(diagnostics)),
-                           status=status, includes=tuple(itertools.chain.from_iterable(r.includes for r in results)))
+                           status=status, includes=tuple(canonical.values()))

@@ -1,0 +1,152 @@
+"""Open documents as the client sees them, and position conversion.
+
+The server keeps its own copy of every open document. Lines end at ``\\n``,
+``\\r\\n`` or ``\\r`` only, as the LSP specification says (Python's
+``str.splitlines`` also breaks at form feeds, ``\\x85`` and ``\\u2028``, which
+would put the server's text out of step with the client's). Columns are
+converted between code points and the client's units (UTF-16 unless the
+client negotiated otherwise) by pygls's :class:`PositionCodec`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.uris import to_fs_path
+from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
+
+__all__ = ["LineIndex", "TextDoc", "doc_kind", "uri_path"]
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
+
+TCPIP_LANGUAGES = frozenset({"tcpip", "zos-tcpip", "tcpip-profile", "zostcpip", "profile-tcpip", "tcpipprofile"})
+IZUPRM_LANGUAGES = frozenset({"izuprm", "zos-izuprm", "parmlib-izuprm", "izuprmxx", "zosmf-izuprm"})
+
+
+def uri_path(uri: str) -> str | None:
+    """The file-system path of a ``file:`` URI; None for any other scheme."""
+    try:
+        if urlparse(uri).scheme != "file":
+            return None
+        path = to_fs_path(uri)
+    except Exception:
+        return None
+    return os.path.abspath(path) if path else None
+
+
+def _name_of(uri: str) -> str:
+    try:
+        path = urlparse(uri).path
+    except Exception:
+        path = uri
+    return unquote(path.rstrip("/").rsplit("/", 1)[-1])
+
+
+def doc_kind(uri: str, language_id: str | None) -> str | None:
+    """``"tcpip"``, ``"izuprm"`` or None (not ours), from the language id or the file name.
+
+    Language ids win (``tcpip``, ``zos-tcpip``, ``izuprm``, ...); otherwise
+    the member name: PROFILE*, TCPIP* or *.tcpip is a TCP/IP profile,
+    IZUPRM* an IZUPRMxx member. Zowe Explorer names members
+    ``.../USER.TCPPARMS/PROFILE`` or ``.../SYS1.PARMLIB(IZUPRM00)``, so the
+    member inside parentheses counts as the name too.
+    """
+    lang = (language_id or "").strip().lower()
+    if lang in TCPIP_LANGUAGES:
+        return "tcpip"
+    if lang in IZUPRM_LANGUAGES:
+        return "izuprm"
+    name = _name_of(uri)
+    m = re.search(r"\(([^()]*)\)\s*$", name)
+    candidates = [name, m.group(1)] if m else [name]
+    for n in candidates:
+        u = n.upper()
+        if u.startswith("."):
+            continue
+        if u.startswith("IZUPRM"):
+            return "izuprm"
+        if u.startswith(("PROFILE", "TCPIP")) or u.endswith(".TCPIP"):
+            return "tcpip"
+    return None
+
+
+class LineIndex:
+    """Lines of one text (with their breaks) and conversion of offsets to LSP positions."""
+
+    __slots__ = ("codec", "lines", "starts", "text")
+
+    def __init__(self, text: str, codec: PositionCodec) -> None:
+        self.text = text
+        self.codec = codec
+        self.lines: list[str] = _LINE.findall(text) if text else []
+        starts = [0]
+        for line in self.lines:
+            starts.append(starts[-1] + len(line))
+        self.starts = starts  # one more than lines: the last is len(text)
+
+    def position(self, offset: int) -> types.Position:
+        """The client position of a code-point offset."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        if line >= len(self.lines):
+            return types.Position(line=len(self.lines), character=0)
+        pos = ServerTextPosition(line, offset - self.starts[line])
+        return self.codec.position_to_client_units(self.lines, pos)
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(start=self.position(start), end=self.position(max(start, end)))
+
+    def offset(self, position: types.Position) -> int:
+        """The code-point offset of a client position (clamped to the text, as LSP says)."""
+        if position.line >= len(self.lines):
+            return len(self.text)
+        line = self.lines[position.line]
+        content = line.rstrip("\r\n")
+        width = self.codec.client_num_units(content)
+        character = min(position.character, width)
+        if character == width:
+            return self.starts[position.line] + len(content)
+        pos = self.codec.position_from_client_units(
+            self.lines, types.Position(line=position.line, character=character))
+        return self.starts[pos.line] + min(pos.character, len(content))
+
+
+class TextDoc:
+    """One open document: its text, version, kind, and path if it has one."""
+
+    def __init__(self, uri: str, text: str, version: int | None, language_id: str | None,
+                 codec: PositionCodec) -> None:
+        self.uri = uri
+        self.language_id = language_id
+        self.version = version
+        self.kind = doc_kind(uri, language_id)
+        self.path = uri_path(uri)
+        self.codec = codec
+        self._text = text
+        self._index: LineIndex | None = None
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def index(self) -> LineIndex:
+        if self._index is None or self._index.text is not self._text:
+            self._index = LineIndex(self._text, self.codec)
+        return self._index
+
+    def apply(self, change: types.TextDocumentContentChangeEvent) -> None:
+        """Apply one content change (a range replacement, or the whole text)."""
+        if isinstance(change, types.TextDocumentContentChangePartial):
+            idx = self.index
+            a = idx.offset(change.range.start)
+            b = idx.offset(change.range.end)
+            if b < a:
+                a, b = b, a
+            self._text = self._text[:a] + change.text + self._text[b:]
+        else:
+            self._text = change.text
