@@ -73,6 +73,16 @@ _FLAGS: dict[str, frozenset[str]] = {
 _FLAGS["ipconfig6"] = _FLAGS["ipconfig"] - {"NODATAGRAMFWD"}
 
 
+_ADDR_CACHE: dict[str, IpAddress] = {}
+
+
+def _remember(text: str, addr: IpAddress) -> None:
+    """Addresses repeat a lot in a profile; parsing them is the builder's main cost."""
+    if len(_ADDR_CACHE) > 50_000:
+        _ADDR_CACHE.clear()
+    _ADDR_CACHE[text] = addr
+
+
 def _num_ok(text: str) -> bool:
     return text.isdigit() and len(text) <= 10
 
@@ -139,18 +149,29 @@ class _Builder:
         v = tok.value
         if tok.kind == "SYMBOLIC":
             return None
+        hit = _ADDR_CACHE.get(v)
+        if hit is not None and hit.version == 4:
+            return hit
         parts = v.split(".")
         if len(parts) != 4 or not all(_num_ok(p) and int(p) <= 255 for p in parts):
             self.bad(tok, f"{tok.text!r} is not a valid {what}")
             return None
         a, b, c, d = (int(p) for p in parts)
-        return IPv4Address((a << 24) | (b << 16) | (c << 8) | d)
+        addr = IPv4Address((a << 24) | (b << 16) | (c << 8) | d)
+        _remember(v, addr)
+        return addr
 
     def ipv6(self, tok: Token, what: str = "IPv6 address") -> IPv6Address | None:
         if tok.kind == "SYMBOLIC":
             return None
+        v = tok.value.split("/")[0]
+        hit = _ADDR_CACHE.get(v)
+        if hit is not None and hit.version == 6:
+            return hit
         try:
-            return IPv6Address(tok.value.split("/")[0])
+            addr6 = IPv6Address(v)
+            _remember(v, addr6)
+            return addr6
         except ValueError:
             self.bad(tok, f"{tok.text!r} is not a valid {what}")
             return None
