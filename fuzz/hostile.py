@@ -183,7 +183,7 @@ def _mixed_newlines(scale: float) -> str:
 
 
 def _bom(scale: float) -> str:
-    return "\ufeffHOME 10.1.1.1 ETH1\n" + "\ufeff" * _n(1, scale) + "PORT 21 TCP X\n\ufeffHTTP_SSL_PORT(443)\n"
+    return "\ufeff" + "HOME 10.1.1.1 ETH1\n\ufeffPORT 21 TCP X\n\ufeffHTTP_SSL_PORT(443)\n" * _n(1, scale)
 
 
 def _bom_only(scale: float) -> str:

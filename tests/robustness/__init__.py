@@ -1,0 +1,1 @@
+"""Robustness suite (issue 7): hostile shapes, regression corpus, laws on generated inputs."""

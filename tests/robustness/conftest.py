@@ -1,0 +1,11 @@
+"""The robustness tests use the helpers under fuzz/ (laws, generators,
+hostile shapes, the regression corpus): put the checkout's root on sys.path."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
