@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -813,5 +814,10 @@ def parse_syntax(source: Source) -> IzuprmSyntax:
 
 def suggest_keyword(word: str) -> str | None:
     """The statement keyword closest to a misspelt one, if any is close."""
-    got = difflib.get_close_matches(word.upper(), list(STATEMENTS), n=1, cutoff=0.75)
+    return _suggest(word.upper()[:64])
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggest(word: str) -> str | None:
+    got = difflib.get_close_matches(word, list(STATEMENTS), n=1, cutoff=0.75)
     return got[0] if got else None
