@@ -149,7 +149,7 @@ def izuprm_grammar() -> lark.Lark:
     global _LARK
     if _LARK is None:
         text = _grammar_file().read_text(encoding="utf-8")
-        _LARK = lark.Lark(text, parser="lalr", lexer=_FedLexer, start="statement")
+        _LARK = lark.Lark(text, parser="lalr", lexer=_FedLexer, start="statement", cache=True)
     return _LARK
 
 
