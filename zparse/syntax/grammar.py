@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
 import re
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lark import Lark
+from lark import Lark, Tree
+from lark import __version__ as lark_version
 from lark.lexer import Lexer, LexerState
+from lark.parsers.lalr_analysis import Shift
 
 from .keywords import KeywordTable
 
-__all__ = ["grammar_path", "grammar_text", "keyword_lines", "load_lalr"]
+__all__ = ["compiled_tables", "grammar_path", "grammar_text", "keyword_lines", "keywords", "load_lalr"]
 
 
 def grammar_path(name: str) -> Path:
@@ -48,17 +55,128 @@ class _ExternalLexer(Lexer):
 
 
 @functools.cache
+def keywords(name: str) -> tuple[KeywordTable, frozenset[str]]:
+    """The keyword table of a grammar (its ``//stmt`` and ``//kw`` lines) and
+    the terminals of its statement keywords. Reads only the grammar text."""
+    text = grammar_text(name)
+    stmt_words = keyword_lines(text, "stmt")
+    table = KeywordTable(stmt_words + keyword_lines(text, "kw"))
+    stmts = frozenset(table.keywords[w.upper()].terminal for w in stmt_words)
+    return table, stmts
+
+
+def _full_text(name: str) -> str:
+    table, _ = keywords(name)
+    return grammar_text(name) + f"\n%declare {' '.join(table.all_terminals())}\n"
+
+
+@functools.cache
 def load_lalr(name: str, starts: tuple[str, ...]) -> tuple[Lark, KeywordTable, frozenset[str]]:
     """Compile a grammar (cached on disk by Lark) and its keyword table.
 
     Returns the Lark object, the keyword table read from the grammar's
     ``//stmt`` and ``//kw`` lines, and the statement keyword terminals.
     """
-    text = grammar_text(name)
-    stmt_words = keyword_lines(text, "stmt")
-    table = KeywordTable(stmt_words + keyword_lines(text, "kw"))
-    declared = " ".join(table.all_terminals())
-    full = text + f"\n%declare {declared}\n"
-    lark = Lark(full, parser="lalr", lexer=_ExternalLexer, start=list(starts), cache=True)
-    stmts = frozenset(table.keywords[w.upper()].terminal for w in stmt_words)
+    table, stmts = keywords(name)
+    lark = Lark(_full_text(name), parser="lalr", lexer=_ExternalLexer, start=list(starts), cache=True)
     return lark, table, stmts
+
+
+# A reduce action compiled for a driver loop: (number of children, tree callback, rule name).
+Reduce = tuple[int, Callable[[list[Any]], Any], str]
+Table = dict[Any, dict[str, tuple[bool, Any]]]
+# What a rule's tree callback needs: (rule name, tree name, expand a single child,
+# children to keep as (index, splice its children)) -- Lark's tree-building options.
+_RuleShape = tuple[str, str, bool, "tuple[tuple[int, bool], ...] | None"]
+
+
+def _callback(shape: _RuleShape) -> Callable[[list[Any]], Any]:
+    """The tree callback Lark's ParseTreeBuilder would make for a rule: inline
+    ``_rule`` children, expand ``?rule`` with one child, build a Tree."""
+    _, tree_name, expand1, include = shape
+    if include is None and not expand1:
+        return lambda children: Tree(tree_name, children)
+
+    def build(children: list[Any]) -> Any:
+        if include is not None:
+            kept: list[Any] = []
+            for i, splice in include:
+                if splice:
+                    kept.extend(children[i].children)
+                else:
+                    kept.append(children[i])
+            children = kept
+        if expand1 and len(children) == 1:
+            return children[0]
+        return Tree(tree_name, children)
+
+    return build
+
+
+def _shape(rule: Any) -> _RuleShape:
+    include = tuple((i, not sym.is_term and sym.name.startswith("_"))
+                    for i, sym in enumerate(rule.expansion)
+                    if rule.options.keep_all_tokens or not (sym.is_term and sym.filter_out))
+    needed = len(include) < len(rule.expansion) or any(splice for _, splice in include)
+    return (rule.origin.name, rule.alias or rule.origin.name,
+            bool(rule.options.expand1 and not rule.alias), include if needed else None)
+
+
+@functools.cache
+def compiled_tables(name: str, starts: tuple[str, ...]) -> tuple[Table, dict[str, tuple[Any, Any]]]:
+    """Lark's LALR table for a grammar, compiled for a hand-written driver loop.
+
+    Per state, per terminal or rule name: ``(True, next state)`` for a shift,
+    ``(False, (size, tree callback, rule name))`` for a reduce; plus the start
+    and end state of every start symbol. The plain table is cached on disk
+    (next to Lark's own cache), so a process that finds it builds no Lark
+    object at all: that is most of zlint's start-up time.
+    """
+    text = _full_text(name)
+    digest = hashlib.sha256(f"{text}|{lark_version}|{starts}".encode()).hexdigest()[:20]
+    path = Path(tempfile.gettempdir()) / f".zparse_lalr_{name}_{digest}_{os.getuid() if hasattr(os, 'getuid') else 0}.pickle"
+    plain: Any = None
+    try:
+        with open(path, "rb") as fh:
+            plain = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        plain = None
+    if plain is None:
+        lark = load_lalr(name, starts)[0]
+        pt = lark.parser.parser.parser.parse_table
+        shapes: list[_RuleShape] = []
+        index: dict[Any, int] = {}
+        states: dict[Any, dict[str, tuple[bool, Any]]] = {}
+        for state, actions in pt.states.items():
+            row: dict[str, tuple[bool, Any]] = {}
+            for term, (action, arg) in actions.items():
+                if action is Shift:
+                    row[term] = (True, arg)
+                else:
+                    if arg not in index:
+                        index[arg] = len(shapes)
+                        shapes.append(_shape(arg))
+                    row[term] = (False, (len(arg.expansion), index[arg]))
+            states[state] = row
+        bounds = {s: (pt.start_states[s], pt.end_states[s]) for s in starts}
+        plain = (states, shapes, bounds)
+        try:
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(plain, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    states, shapes, bounds = plain
+    callbacks = [(_callback(sh), sh[0]) for sh in shapes]
+    compiled: Table = {}
+    for state, row in states.items():
+        out: dict[str, tuple[bool, Any]] = {}
+        for term, (shift, arg) in row.items():
+            if shift:
+                out[term] = (True, arg)
+            else:
+                cb, origin = callbacks[arg[1]]
+                out[term] = (False, (arg[0], cb, origin))
+        compiled[state] = out
+    return compiled, bounds

@@ -11,18 +11,16 @@ with a statement keyword (or the block's END) and goes on.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
-from lark.parsers.lalr_analysis import Shift
 
 from ..diagnostics import Diagnostic, Edit, Fix, make
 from ..source import Source, Span
 from .cst import Node, Token
-from .grammar import load_lalr
+from .grammar import compiled_tables, keywords
 from .keywords import KeywordTable
 
 __all__ = ["BLOCKS", "TcpipSyntax", "keyword_table", "parse_tcpip_syntax", "substitute_symbols"]
@@ -113,7 +111,7 @@ def _classify(word: str) -> str:
 
 
 def keyword_table() -> KeywordTable:
-    return load_lalr("tcpip.lark", _STARTS)[1]
+    return keywords("tcpip.lark")[0]
 
 
 def substitute_symbols(text: str, symbols: Mapping[str, str]) -> tuple[str, list[str]]:
@@ -234,31 +232,14 @@ def _lex(source: Source, table: KeywordTable, stmt_terms: frozenset[str],
     return out
 
 
-@functools.cache
 def _tables() -> tuple[dict[Any, dict[str, tuple[bool, Any]]], dict[str, tuple[Any, Any]]]:
-    """Lark's LALR table, compiled for the driver's loop: per state, per
-    terminal or rule name, (True, next state) for a shift and (False,
-    (size, tree callback, rule name)) for a reduce."""
-    lark = load_lalr("tcpip.lark", _STARTS)[0]
-    inner = lark.parser.parser.parser
-    pt = inner.parse_table
-    callbacks = inner.callbacks
-    compiled: dict[Any, dict[str, tuple[bool, Any]]] = {}
-    for state, actions in pt.states.items():
-        row: dict[str, tuple[bool, Any]] = {}
-        for term, (action, arg) in actions.items():
-            if action is Shift:
-                row[term] = (True, arg)
-            else:
-                row[term] = (False, (len(arg.expansion), callbacks[arg], arg.origin.name))
-        compiled[state] = row
-    bounds = {s: (pt.start_states[s], pt.end_states[s]) for s in _STARTS}
-    return compiled, bounds
+    """Lark's LALR table, compiled for the driver's loop (see grammar.compiled_tables)."""
+    return compiled_tables("tcpip.lark", _STARTS)
 
 
 class _Driver:
     def __init__(self, source: Source, symbols: Mapping[str, str] | None) -> None:
-        _, table, stmt_terms = load_lalr("tcpip.lark", _STARTS)
+        table, stmt_terms = keywords("tcpip.lark")
         self.source = source
         self.table = table
         self.stmt_terms = stmt_terms
