@@ -128,6 +128,7 @@ class _Builder:
         self.resolved: dict[str, tuple[str, str] | str] = {}
         self.parsed: dict[str, tuple[Source, Node]] = {}
         self.source: Source = Source("")
+        self.cur_span: Span = Span(self.source, 0, 0)
 
     # ------------------------------------------------------------ values
     def span(self, tok: Token) -> Span:
@@ -233,13 +234,16 @@ class _Builder:
 
     def _statement(self, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         tree = node.tree
-        kind = str(tree.data)
-        handler = getattr(self, "s_" + kind, None)
+        kind = tree.data
+        # A statement node's children are its tokens, first and last significant.
+        children = node.children
+        self.cur_span = span = Span(self.source, children[0].start, children[-1].end)
+        handler = _HANDLERS.get(kind)
         name = None
         if handler is not None:
-            name = handler(tree, node, block, chain)
-        self.refs.append(StatementRef(keyword=node.keyword or kind.upper(), name=name, block=block,
-                                      span=node.span))
+            name = handler(self, tree, node, block, chain)
+        self.refs.append(StatementRef(keyword=node.keyword or str(kind).upper(), name=name, block=block,
+                                      span=span))
 
     # ------------------------------------------------------------ helpers
     @staticmethod
@@ -400,7 +404,7 @@ class _Builder:
                     addresses.append(a)
         self.interfaces.append(Interface(name=name, action=action, type=itype, addresses=tuple(addresses),
                                          prefix_len=plen, portname=portname, options=tuple(opts),
-                                         span=node.span, name_span=self.span(name_tok)))
+                                         span=self.cur_span, name_span=self.span(name_tok)))
         return name
 
     def s_device(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
@@ -411,7 +415,7 @@ class _Builder:
             self.bad(ops[0], f"DEVICE type {ops[0].text} is not supported by current z/OS releases "
                      "(removed in V2R2)", "SYN011")
         self.devices.append(Device(name=name_tok.value.upper(), type=dtype,
-                                   operands=tuple(t.value.upper() for t in ops[1:]), span=node.span,
+                                   operands=tuple(t.value.upper() for t in ops[1:]), span=self.cur_span,
                                    name_span=self.span(name_tok)))
         return str(name_tok.value.upper())
 
@@ -426,7 +430,7 @@ class _Builder:
             dev_tok = ops[2]
         self.links.append(Link(name=name_tok.value.upper(), type=ltype,
                                device=dev_tok.value.upper() if dev_tok else None,
-                               operands=tuple(t.value.upper() for t in ops[1:]), span=node.span,
+                               operands=tuple(t.value.upper() for t in ops[1:]), span=self.cur_span,
                                name_span=self.span(name_tok),
                                device_span=self.span(dev_tok) if dev_tok else None))
         return str(name_tok.value.upper())
@@ -498,7 +502,7 @@ class _Builder:
         if len(proc.value) > 8:
             self.bad(proc, f"procedure name {proc.text} is longer than 8 characters")
         self.autolog.append(AutologEntry(proc=proc.value.upper(), jobname=jobname, parmstring=parm,
-                                         delay_start=tuple(delay), span=node.span))
+                                         delay_start=tuple(delay), span=self.cur_span))
         return str(proc.value.upper())
 
     def s_route(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
@@ -520,7 +524,7 @@ class _Builder:
         link = tree.children[3]
         opts = tuple(t.type[2:] if t.type.startswith("K_") else t.value for t in self.toks(tree)[4 + len(dtoks) - 1:])
         self.routes.append(Route(destination=dest, mask=mask, first_hop=hop.value, link=link.value.upper(),
-                                 options=opts, span=node.span, link_span=self.span(link)))
+                                 options=opts, span=self.cur_span, link_span=self.span(link)))
 
     def s_include(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         tok = tree.children[1]
@@ -589,7 +593,7 @@ class _Builder:
     def s_generic(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         toks = self.toks(tree)
         self.other.append(Generic(keyword=toks[0].type[2:], words=tuple(t.value for t in toks[1:]),
-                                  span=node.span))
+                                  span=self.cur_span))
 
     s_netaccess = s_srcip = s_ipsec = s_defaddrtable = s_bsdroutingparms = s_generic
 
@@ -654,7 +658,7 @@ class _Builder:
     def s_vipadefine(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
         common = self._vipa_common(tree)
         addrs = self._vipa_addresses(tree, with_mask=True)
-        self._add_vipa(VipaDefine(**common, **addrs, block=self.block_no, lost=self.block_lost, span=node.span))
+        self._add_vipa(VipaDefine(**common, **addrs, block=self.block_no, lost=self.block_lost, span=self.cur_span))
         return " ".join(str(a) for a in addrs["addresses"])
 
     def s_vipabackup(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
@@ -666,17 +670,17 @@ class _Builder:
         ipv4_form = any(not isinstance(c, Token) and c.data == "ipv4_addresses" for c in tree.children)
         addrs = self._vipa_addresses(tree, with_mask=common["moveable"] is not None and ipv4_form)
         self._add_vipa(VipaBackup(**common, **addrs, rank=rank, block=self.block_no, lost=self.block_lost,
-                                  span=node.span))
+                                  span=self.cur_span))
         return " ".join(str(a) for a in addrs["addresses"])
 
     def s_vipadelete(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         toks = tree.children[1:]
         if len(toks) == 1 and toks[0].type == "WORD":
             self._add_vipa(VipaDelete(interface=toks[0].value.upper(), block=self.block_no,
-                                      lost=self.block_lost, span=node.span))
+                                      lost=self.block_lost, span=self.cur_span))
             return
         addrs = tuple(a for a in (self.ipv4(t, "DVIPA") for t in toks) if a is not None)
-        self._add_vipa(VipaDelete(addresses=addrs, block=self.block_no, lost=self.block_lost, span=node.span))
+        self._add_vipa(VipaDelete(addresses=addrs, block=self.block_no, lost=self.block_lost, span=self.cur_span))
 
     def s_vipadistribute(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
         kw: dict[str, Any] = {}
@@ -765,7 +769,7 @@ class _Builder:
                 vipa = self.address(target)
         v = VipaDistribute(vipa=vipa, raw=raw, interface=interface, ports=tuple(ports), dest_all=dest_all,
                            dest_ips=tuple(dests), hotstandby_keywords=tuple(hs_words), block=self.block_no,
-                           lost=self.block_lost, span=node.span,
+                           lost=self.block_lost, span=self.cur_span,
                            vipa_span=self.span(target) if target is not None else node.span, **kw)
         if v.hotstandby_keywords and v.dist_method_effective is not DistMethod.HOTSTANDBY:
             # EZZ0831I: the statement and the rest of the block are ignored by z/OS.
@@ -812,7 +816,7 @@ class _Builder:
                 plen = self.prefix(toks[1], 128)
         self._add_vipa(VipaRange(delete=delete, mask=mask, address=address, prefix_len=plen, interface=interface,
                                  moveable=moveable, saf=saf, zcx=zcx, block=self.block_no, lost=self.block_lost,
-                                 span=node.span))
+                                 span=self.cur_span))
         return str(address) if address else (interface or "")
 
     def s_viparoute(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
@@ -821,7 +825,7 @@ class _Builder:
         addrs = [self.address(t) for t in toks]
         self._add_vipa(VipaRoute(delete=delete, xcf_address=addrs[0] if addrs else None,
                                  target=addrs[1] if len(addrs) > 1 else None, block=self.block_no,
-                                 lost=self.block_lost, span=node.span))
+                                 lost=self.block_lost, span=self.cur_span))
 
     def s_vipasmparms(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         self.s_generic(tree, node, block, chain)
@@ -841,6 +845,11 @@ class _Builder:
             primary_interface=self.primary, somaxconn=self.somaxconn, arpage=self.arpage,
             other=tuple(self.other), unparsed=tuple(self.unparsed),
         )
+
+
+_HANDLERS: dict[str, Callable[..., Any]] = {
+    name[2:]: fn for name, fn in vars(_Builder).items() if name.startswith("s_") and callable(fn)
+}
 
 
 def _fields(v: Any) -> dict[str, Any]:
