@@ -102,7 +102,10 @@ def _callback(shape: _RuleShape) -> Callable[[list[Any]], Any]:
             kept: list[Any] = []
             for i, splice in include:
                 if splice:
-                    kept.extend(children[i].children)
+                    if kept:
+                        kept.extend(children[i].children)
+                    else:  # reuse the list: left-recursive repetitions stay linear
+                        kept = children[i].children
                 else:
                     kept.append(children[i])
             children = kept
