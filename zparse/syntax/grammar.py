@@ -82,6 +82,9 @@ def load_lalr(name: str, starts: tuple[str, ...]) -> tuple[Lark, KeywordTable, f
     return lark, table, stmts
 
 
+# Bump when the cached table's layout or _shape() changes: old cache files are then ignored.
+_TABLE_FORMAT = 1
+
 # A reduce action compiled for a driver loop: (number of children, tree callback, rule name).
 Reduce = tuple[int, Callable[[list[Any]], Any], str]
 Table = dict[Any, dict[str, tuple[bool, Any]]]
@@ -136,7 +139,7 @@ def compiled_tables(name: str, starts: tuple[str, ...]) -> tuple[Table, dict[str
     object at all: that is most of zlint's start-up time.
     """
     text = _full_text(name)
-    digest = hashlib.sha256(f"{text}|{lark_version}|{starts}".encode()).hexdigest()[:20]
+    digest = hashlib.sha256(f"{text}|{lark_version}|{starts}|{_TABLE_FORMAT}".encode()).hexdigest()[:20]
     path = Path(tempfile.gettempdir()) / f".zparse_lalr_{name}_{digest}_{os.getuid() if hasattr(os, 'getuid') else 0}.pickle"
     plain: Any = None
     try:
