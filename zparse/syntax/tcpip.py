@@ -323,6 +323,7 @@ class _Driver:
         sig = self.lexed.sig
         state_stack = [start_state]
         value_stack: list[Any] = []
+        cands_of = self.lexed.cands
         j = i
         while True:
             acc = states[state_stack[-1]]
@@ -330,12 +331,18 @@ class _Driver:
                 if "$END" in acc:
                     break
                 return j, None, (j, self._expected(acc, info))
-            term = self._choose(j, acc, j == i)
-            if term is None:
-                break
-            if term == "!":
-                return j, None, (j, self._expected(acc, info))
             tok = sig[j]
+            kind = tok.kind
+            # Fast path of _choose: a value that is no keyword and fits here.
+            if not cands_of[j] and kind in acc and (kind != "WORD" or not tok.line_initial):
+                term = kind
+            else:
+                chosen = self._choose(j, acc, j == i)
+                if chosen is None:
+                    break
+                if chosen == "!":
+                    return j, None, (j, self._expected(acc, info))
+                term = chosen
             tok.type = term
             try:
                 while True:
