@@ -248,15 +248,14 @@ class _Builder:
     # ------------------------------------------------------------ helpers
     @staticmethod
     def toks(tree: Any) -> list[Token]:
-        """All tokens under a Lark tree, in order."""
+        """All tokens under a Lark tree, in order (statement trees are shallow:
+        repetitions are spliced flat by the grammar's ``_`` rules)."""
         out: list[Token] = []
-        stack = [tree]
-        while stack:
-            t = stack.pop()
-            if isinstance(t, Token):
-                out.append(t)
+        for c in tree.children:
+            if isinstance(c, Token):
+                out.append(c)
             else:
-                stack.extend(reversed(t.children))
+                out.extend(_Builder.toks(c))
         return out
 
     @staticmethod
@@ -522,7 +521,8 @@ class _Builder:
         if hop.type != "EQ":
             self.address(hop)
         link = tree.children[3]
-        opts = tuple(t.type[2:] if t.type.startswith("K_") else t.value for t in self.toks(tree)[4 + len(dtoks) - 1:])
+        opts = tuple(t.type[2:] if t.type.startswith("K_") else t.value
+                     for opt in tree.children[4:] for t in self.toks(opt))
         self.routes.append(Route(destination=dest, mask=mask, first_hop=hop.value, link=link.value.upper(),
                                  options=opts, span=self.cur_span, link_span=self.span(link)))
 
