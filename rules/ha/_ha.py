@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 from zparse.diagnostics import Related
 from zparse.engine import Finding
-from zparse.model.tcpip import DestIp
+from zparse.model.tcpip import DestIp, IpAddress, VipaDistribute
 from zparse.source import Source, Span
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex, ZosmfServer
 
-__all__ = ["dest_span", "group_name", "levenshtein", "profile_start", "unique", "xcf_related",
-           "zosmf_members"]
+__all__ = ["dest_span", "group_name", "levenshtein", "profile_start", "unique", "unmatched_destips",
+           "xcf_related", "zosmf_members"]
 
 
 def dest_span(dest: DestIp) -> Span:
@@ -24,6 +24,29 @@ def dest_span(dest: DestIp) -> Span:
         return Span(sp.source, sp.start, sp.start + len(dest.raw))
     words = sp.text.split()
     return Span(sp.source, sp.start, sp.start + len(words[0])) if words else sp
+
+
+def unmatched_destips(sysplex: Sysplex, index: SysplexIndex
+                      ) -> Iterator[tuple[VipaDistribute, DestIp, IpAddress]]:
+    """Every DESTIP, of a VIPADISTRIBUTE that is in effect, whose address is
+    no system's DYNAMICXCF address (HA301 and HA302 tell why).
+
+    Quiet where the rules cannot see: a sysplex with an unreadable profile,
+    addresses that a statement which did not parse names, TIER1 targets
+    (DataPower appliances are named by their own addresses)."""
+    if index.blind:
+        return
+    for system in sysplex.systems:
+        if system.profile is None:
+            continue
+        for dist in system.profile.vipa_distributes:
+            if dist.lost or dist.delete or dist.tier == "TIER1":
+                continue
+            for dest in dist.dest_ips:
+                addr = dest.address
+                if addr is None or addr in index.xcf or index.uncertain(addr):
+                    continue
+                yield dist, dest, addr
 
 
 def unique(findings: Iterable[Finding]) -> Iterator[Finding]:

@@ -75,7 +75,7 @@ from typing import TYPE_CHECKING
 from zparse.diagnostics import Edit, Fix
 from zparse.engine import Finding, rule
 
-from ._ha import dest_span, levenshtein, unique, xcf_related
+from ._ha import dest_span, levenshtein, unique, unmatched_destips, xcf_related
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
@@ -87,50 +87,39 @@ def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
 
 
 def _check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    if index.blind:
-        return
-    for system in sysplex.systems:
-        if system.profile is None:
-            continue
-        for dist in system.profile.vipa_distributes:
-            if dist.lost or dist.delete or dist.tier == "TIER1":
-                continue
-            for dest in dist.dest_ips:
-                addr = dest.address
-                if addr is None or addr in index.xcf or index.uncertain(addr):
-                    continue
-                statics = [(name, kind) for name, table in sorted(index.static.items())
-                           for kind, _ in table.get(addr, ())]
-                if any(not index.xcf_of.get(name) for name, _ in statics):
-                    continue  # the HOME address of a system without DYNAMICXCF: HA302
-                span = dest_span(dest)
-                candidates = sorted(a for a in index.xcf if a.version == addr.version)
-                named = {d.address for d in dist.dest_ips}
-                distance = {a: levenshtein(str(a), str(addr)) for a in candidates if a not in named}
-                best = min(distance.values(), default=99)
-                near = [a for a, n in distance.items() if n == best <= 2]
-                help_ = None
-                fix = None
-                if statics:
-                    name, kind = statics[0]
-                    xcfs = ", ".join(str(x.address) for x in index.xcf_of.get(name, ()))
-                    help_ = (f"{addr} is {name}'s {kind} address; DESTIP names a target by its "
-                             f"DYNAMICXCF address ({xcfs})")
-                elif len(near) == 1:
-                    help_ = f"did you mean {near[0]}?"
-                    if span.text == dest.raw:
-                        fix = Fix(f"replace {dest.raw} with {near[0]}", (Edit(span, str(near[0])),),
-                                  safe=False)
-                elif candidates:
-                    help_ = "the DYNAMICXCF addresses are " + ", ".join(map(str, candidates))
-                else:
-                    help_ = "no system of the sysplex has IPCONFIG DYNAMICXCF"
-                yield Finding(
-                    span=span,
-                    message=(f"DESTIP {dest.raw} of the VIPADISTRIBUTE of {dist.raw} is not the "
-                             "DYNAMICXCF address of any system in the sysplex: no connection is "
-                             "ever sent there"),
-                    related=xcf_related(index, addr.version),
-                    help=help_,
-                    fix=fix,
-                )
+    for dist, dest, addr in unmatched_destips(sysplex, index):
+        statics = [(name, kind) for name, table in sorted(index.static.items())
+                   for kind, _ in table.get(addr, ())]
+        if any(not index.xcf_of.get(name) for name, _ in statics):
+            continue  # the HOME address of a system without DYNAMICXCF: HA302
+        span = dest_span(dest)
+        candidates = sorted(a for a in index.xcf if a.version == addr.version)
+        named = {d.address for d in dist.dest_ips}
+        distance = {a: levenshtein(str(a), str(addr)) for a in candidates if a not in named}
+        best = min(distance.values(), default=99)
+        near = [a for a, n in distance.items() if n == best <= 2]
+        help_ = None
+        fix = None
+        if statics:
+            name, kind = statics[0]
+            xcfs = ", ".join(str(x.address) for x in index.xcf_of.get(name, ()))
+            help_ = (f"{addr} is {name}'s {kind} address; DESTIP names a target by its "
+                     f"DYNAMICXCF address ({xcfs})")
+        elif len(near) == 1:
+            help_ = f"did you mean {near[0]}?"
+            if span.text == dest.raw:
+                fix = Fix(f"replace {dest.raw} with {near[0]}", (Edit(span, str(near[0])),),
+                          safe=False)
+        elif candidates:
+            help_ = "the DYNAMICXCF addresses are " + ", ".join(map(str, candidates))
+        else:
+            help_ = "no system of the sysplex has IPCONFIG DYNAMICXCF"
+        yield Finding(
+            span=span,
+            message=(f"DESTIP {dest.raw} of the VIPADISTRIBUTE of {dist.raw} is not the "
+                     "DYNAMICXCF address of any system in the sysplex: no connection is "
+                     "ever sent there"),
+            related=xcf_related(index, addr.version),
+            help=help_,
+            fix=fix,
+        )

@@ -69,7 +69,7 @@ from typing import TYPE_CHECKING
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 
-from ._ha import dest_span, unique
+from ._ha import dest_span, unique, unmatched_destips
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
@@ -81,29 +81,18 @@ def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
 
 
 def _check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    if index.blind:
-        return
-    for system in sysplex.systems:
-        if system.profile is None:
-            continue
-        for dist in system.profile.vipa_distributes:
-            if dist.lost or dist.delete or dist.tier == "TIER1":
+    for _dist, dest, addr in unmatched_destips(sysplex, index):
+        for name, table in sorted(index.static.items()):
+            if addr not in table or any(x.version == addr.version for x in index.xcf_of.get(name, ())):
                 continue
-            for dest in dist.dest_ips:
-                addr = dest.address
-                if addr is None or addr in index.xcf or index.uncertain(addr):
-                    continue
-                for name, table in sorted(index.static.items()):
-                    if addr not in table or any(x.version == addr.version for x in index.xcf_of.get(name, ())):
-                        continue
-                    kind, where = table[addr][0]
-                    six = "6" if addr.version == 6 else ""
-                    yield Finding(
-                        span=dest_span(dest),
-                        message=(f"DESTIP {dest.raw} is {name}'s {kind} address, but {name} has no "
-                                 f"IPCONFIG{six} DYNAMICXCF: it cannot be a sysplex distributor target"),
-                        related=(Related(where, f"{name} {kind} {addr}"),),
-                        help=(f"code IPCONFIG{six} DYNAMICXCF on {name} and name that address in "
-                              "DESTIP"),
-                    )
-                    break
+            kind, where = table[addr][0]
+            six = "6" if addr.version == 6 else ""
+            yield Finding(
+                span=dest_span(dest),
+                message=(f"DESTIP {dest.raw} is {name}'s {kind} address, but {name} has no "
+                         f"IPCONFIG{six} DYNAMICXCF: it cannot be a sysplex distributor target"),
+                related=(Related(where, f"{name} {kind} {addr}"),),
+                help=(f"code IPCONFIG{six} DYNAMICXCF on {name} and name that address in "
+                      "DESTIP"),
+            )
+            break
