@@ -146,8 +146,9 @@ class _Builder:
             return None
         return int(v)
 
-    def ipv4(self, tok: Token, what: str = "IPv4 address") -> IPv4Address | None:
-        v = tok.value
+    def ipv4(self, tok: Token, what: str = "IPv4 address", value: str | None = None) -> IPv4Address | None:
+        """``value`` (default: the token's) is the text to read, e.g. without a /prefix."""
+        v = tok.value if value is None else value
         if tok.kind == "SYMBOLIC":
             return None
         hit = _ADDR_CACHE.get(v)
@@ -183,9 +184,7 @@ class _Builder:
             return None
         if ":" in v:
             return self.ipv6(tok)
-        fake = Token(tok.kind, tok.text, tok.start)
-        fake.value = v
-        return self.ipv4(fake)
+        return self.ipv4(tok, value=v)
 
     def prefix(self, tok: Token, bits: int) -> int | None:
         v = tok.value
@@ -307,9 +306,7 @@ class _Builder:
         mask = None
         rest = vals[1:]
         if a.kind == "IPV4P":
-            ipart = Token("IPV4", a.text, a.start)
-            ipart.value = a.value.split("/")[0]
-            address = self.ipv4(ipart, "DYNAMICXCF address")
+            address = self.ipv4(a, "DYNAMICXCF address", a.value.split("/")[0])
             plen = self.prefix(a, 32)
         elif a.kind in ("IPV4", "SYMBOLIC"):
             address = self.ipv4(a, "DYNAMICXCF address")
@@ -455,15 +452,15 @@ class _Builder:
         return tuple(opts), bind, saf
 
     def s_port(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
-        for e in self.sub(tree, "port_entry"):
-            toks = self.toks(e)
+        for e in tree.children[1:]:
+            toks = e.children  # flat: the grammar inlines owner and options
             first = toks[0]
             port = None if first.type == "K_UNRSV" else self.number(first, "port", 1, 65535)
             proto = toks[1].type[2:]
             owner = toks[2].value.upper()
             if len(owner) > 8:
                 self.bad(toks[2], f"job name {toks[2].text} is longer than 8 characters")
-            opts, bind, saf = self._port_options(toks[3:])
+            opts, bind, saf = self._port_options(toks[3:]) if len(toks) > 3 else ((), None, None)
             if "DENY" in opts and owner != "*":
                 self.bad(first, "DENY is valid only with the job name * (EZZ0146I: z/OS ignores the "
                          "whole PORT statement)")
@@ -471,8 +468,8 @@ class _Builder:
                                         saf=saf, span=Span(self.source, first.start, toks[-1].end)))
 
     def s_portrange(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
-        for e in self.sub(tree, "portrange_entry"):
-            toks = self.toks(e)
+        for e in tree.children[1:]:
+            toks = e.children  # flat: the grammar inlines owner and options
             first = self.number(toks[0], "first port", 1, 65535)
             count = self.number(toks[1], "number of ports", 1, 65535)
             opts, _, _ = self._port_options(toks[4:])
@@ -517,12 +514,11 @@ class _Builder:
             else:
                 self.mask(dtoks[1])
                 mask = dtoks[1].value
-        hop = self.toks(tree.children[2])[0]
+        hop = tree.children[2]
         if hop.type != "EQ":
             self.address(hop)
         link = tree.children[3]
-        opts = tuple(t.type[2:] if t.type.startswith("K_") else t.value
-                     for opt in tree.children[4:] for t in self.toks(opt))
+        opts = tuple(t.type[2:] if t.type.startswith("K_") else t.value for t in tree.children[4:])
         self.routes.append(Route(destination=dest, mask=mask, first_hop=hop.value, link=link.value.upper(),
                                  options=opts, span=self.cur_span, link_span=self.span(link)))
 
