@@ -74,6 +74,7 @@ _FLAGS["ipconfig6"] = _FLAGS["ipconfig"] - {"NODATAGRAMFWD"}
 
 
 _ADDR_CACHE: dict[str, IpAddress] = {}
+_LOOPBACK = IPv4Address("127.0.0.1")
 
 
 def _remember(text: str, addr: IpAddress) -> None:
@@ -353,7 +354,7 @@ class _Builder:
         for e in self.sub(tree, "home_entry"):
             a, link = e.children
             addr = self.ipv4(a, "HOME address")
-            if addr == IPv4Address("127.0.0.1"):
+            if addr == _LOOPBACK:
                 self.bad(a, "127.0.0.1 cannot be a HOME address (EZZ0344I: z/OS ignores it)")
             self.home.append(HomeEntry(address=addr, raw=a.value, link=link.value.upper(),
                                        span=Span(self.source, a.start, link.end), link_span=self.span(link)))

@@ -7,6 +7,7 @@ import hashlib
 import os
 import pickle
 import re
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -95,9 +96,16 @@ _RuleShape = tuple[str, str, bool, "tuple[tuple[int, bool], ...] | None"]
 
 def _callback(shape: _RuleShape) -> Callable[[list[Any]], Any]:
     """The tree callback Lark's ParseTreeBuilder would make for a rule: inline
-    ``_rule`` children, expand ``?rule`` with one child, build a Tree."""
-    _, tree_name, expand1, include = shape
+    ``_rule`` children, expand ``?rule`` with one child, build a Tree.
+
+    An ``_rule`` is always spliced into its parent, so its value is just the
+    list of its children (Lark builds a Tree there only to take it apart)."""
+    origin, name, expand1, include = shape
+    inline = origin.startswith("_")
+    tree_name = sys.intern(str(name))
     if include is None and not expand1:
+        if inline:
+            return _children
         return lambda children: Tree(tree_name, children)
 
     def build(children: list[Any]) -> Any:
@@ -106,17 +114,23 @@ def _callback(shape: _RuleShape) -> Callable[[list[Any]], Any]:
             for i, splice in include:
                 if splice:
                     if kept:
-                        kept.extend(children[i].children)
+                        kept.extend(children[i])
                     else:  # reuse the list: left-recursive repetitions stay linear
-                        kept = children[i].children
+                        kept = children[i]
                 else:
                     kept.append(children[i])
             children = kept
+        if inline:
+            return children
         if expand1 and len(children) == 1:
             return children[0]
         return Tree(tree_name, children)
 
     return build
+
+
+def _children(children: list[Any]) -> list[Any]:
+    return children
 
 
 def _shape(rule: Any) -> _RuleShape:
@@ -174,11 +188,13 @@ def compiled_tables(name: str, starts: tuple[str, ...]) -> tuple[Table, dict[str
         except OSError:
             pass
     states, shapes, bounds = plain
-    callbacks = [(_callback(sh), sh[0]) for sh in shapes]
+    # Names become plain interned strings: Lark's own Token keys compare in Python, slowly.
+    callbacks = [(_callback(sh), sys.intern(str(sh[0]))) for sh in shapes]
     compiled: Table = {}
     for state, row in states.items():
         out: dict[str, tuple[bool, Any]] = {}
         for term, (shift, arg) in row.items():
+            term = sys.intern(str(term))
             if shift:
                 out[term] = (True, arg)
             else:

@@ -67,6 +67,7 @@ _OBSOLETE = frozenset({"ASSORTEDPARMS", "ENDASSORTEDPARMS", "INFORM", "ENDINFORM
 
 _TOKEN_RE = re.compile(r'((?:\s|;[^\r\n]*)+)|("[^"\r\n]*"?)|([^\s;"]+)')
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LONG_LINE = re.compile(r"(?<![^\r\n])[^\r\n]{73,}")  # a line of 73+ characters
 _NUM = re.compile(r"\d+")
 _IPV4 = re.compile(r"\d+\.\d+\.\d+\.\d+")
 _IPV4P = re.compile(r"\d+\.\d+\.\d+\.\d+/\d+")
@@ -333,33 +334,42 @@ class _Driver:
                 return j, None, (j, self._expected(acc, info))
             tok = sig[j]
             kind = tok.kind
-            # Fast path of _choose: a value that is no keyword and fits here.
-            if not cands_of[j] and kind in acc and (kind != "WORD" or not tok.line_initial):
+            # Fast paths of _choose: a keyword this state accepts, or a value
+            # that is no keyword and fits here.
+            term = None
+            cands = cands_of[j]
+            if cands:
+                for c in cands:
+                    if c in acc:
+                        term = c
+                        break
+            elif kind in acc and (kind != "WORD" or not tok.line_initial):
                 term = kind
-            else:
-                chosen = self._choose(j, acc, j == i)
-                if chosen is None:
+            if term is None:
+                term = self._choose(j, acc, j == i)
+                if term is None:
                     break
-                if chosen == "!":
+                if term == "!":
                     return j, None, (j, self._expected(acc, info))
-                term = chosen
             tok.type = term
             try:
+                shift, arg = acc[term]
                 while True:
-                    shift, arg = table[state_stack[-1]][term]
-                    if shift:
-                        state_stack.append(arg)
-                        value_stack.append(tok)
-                        break
-                    size, callback, origin = arg
-                    if size:
-                        children = value_stack[-size:]
-                        del state_stack[-size:]
-                        del value_stack[-size:]
-                    else:
-                        children = []
-                    value_stack.append(callback(children))
-                    state_stack.append(table[state_stack[-1]][origin][1])
+                    if not shift:
+                        size, callback, origin = arg
+                        if size:
+                            children = value_stack[-size:]
+                            del state_stack[-size:]
+                            del value_stack[-size:]
+                        else:
+                            children = []
+                        value_stack.append(callback(children))
+                        state_stack.append(table[state_stack[-1]][origin][1])
+                        shift, arg = table[state_stack[-1]][term]
+                        continue
+                    state_stack.append(arg)
+                    value_stack.append(tok)
+                    break
             except KeyError:
                 return j, None, (j, self._expected(acc, info))
             j += 1
@@ -410,10 +420,9 @@ class _Driver:
         ends: dict[str, list[int]] = {}
         openers: dict[str, list[int]] = {}
         stmt_starts: list[int] = []
-        for k in range(n):
-            cs = lx.cands[k]
-            if not cs:
-                continue
+        all_cands = lx.cands
+        for k in [k for k, cs in enumerate(all_cands) if cs]:  # the keywords
+            cs = all_cands[k]
             for c in cs:
                 if c in _END_TERMS:
                     ends.setdefault(c, []).append(k)
@@ -569,12 +578,10 @@ def _column_diags(source: Source, tokens: list[Token]) -> list[Diagnostic]:
     allowed in profiles). Text inside a `;` comment that began earlier is fine."""
     out: list[Diagnostic] = []
     text = source.text
-    starts = source.line_starts
     tok_starts: list[int] | None = None
-    for ln in range(1, len(starts) + 1):
-        a = starts[ln - 1]
-        b = source.line_end(ln)
-        if b - a <= 72 or not text[a + 72 : b].strip():
+    for m in _LONG_LINE.finditer(text):
+        a, b = m.span()
+        if not text[a + 72 : b].strip():
             continue
         if tok_starts is None:
             tok_starts = [t.start for t in tokens]
