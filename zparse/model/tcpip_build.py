@@ -641,7 +641,7 @@ class _Builder:
                 a = self.ipv4(t, "DVIPA")
                 if a is None:
                     continue
-                if a == IPv4Address("127.0.0.1"):
+                if a == _LOOPBACK:
                     self.bad(t, "127.0.0.1 cannot be a DVIPA (EZZ0638I: z/OS ignores the statement)")
                 addrs.append(a)
                 spans.append(self.span(t))
