@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import os
 import pickle
 import re
@@ -14,9 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lark import Lark, Tree
-from lark import __version__ as lark_version
 from lark.lexer import Lexer, LexerState
-from lark.parsers.lalr_analysis import Shift
 
 from .keywords import KeywordTable
 
@@ -83,11 +82,22 @@ def load_lalr(name: str, starts: tuple[str, ...]) -> tuple[Lark, KeywordTable, f
     return lark, table, stmts
 
 
-# Bump when the cached table's layout or _shape() changes: old cache files are then ignored.
-_TABLE_FORMAT = 1
+def lark_version() -> str:
+    """Which Lark is installed (its location and file stamp), found without importing it."""
+    spec = importlib.util.find_spec("lark")
+    origin = spec.origin if spec is not None else None
+    if not origin:
+        return "lark?"
+    try:
+        st = os.stat(origin)
+    except OSError:
+        return origin
+    return f"{origin}|{st.st_size}|{st.st_mtime_ns}"
 
-# A reduce action compiled for a driver loop: (number of children, tree callback, rule name).
-Reduce = tuple[int, Callable[[list[Any]], Any], str]
+
+# Bump when the cached table's layout or _shape() changes: old cache files are then ignored.
+_TABLE_FORMAT = 2
+
 Table = dict[Any, dict[str, tuple[bool, Any]]]
 # What a rule's tree callback needs: (rule name, tree name, expand a single child,
 # children to keep as (index, splice its children)) -- Lark's tree-building options.
@@ -102,7 +112,7 @@ def _callback(shape: _RuleShape) -> Callable[[list[Any]], Any]:
     list of its children (Lark builds a Tree there only to take it apart)."""
     origin, name, expand1, include = shape
     inline = origin.startswith("_")
-    tree_name = sys.intern(str(name))
+    tree_name = name
     if include is None and not expand1:
         if inline:
             return _children
@@ -138,7 +148,7 @@ def _shape(rule: Any) -> _RuleShape:
                     for i, sym in enumerate(rule.expansion)
                     if rule.options.keep_all_tokens or not (sym.is_term and sym.filter_out))
     needed = len(include) < len(rule.expansion) or any(splice for _, splice in include)
-    return (rule.origin.name, rule.alias or rule.origin.name,
+    return (sys.intern(str(rule.origin.name)), sys.intern(str(rule.alias or rule.origin.name)),
             bool(rule.options.expand1 and not rule.alias), include if needed else None)
 
 
@@ -147,39 +157,23 @@ def compiled_tables(name: str, starts: tuple[str, ...]) -> tuple[Table, dict[str
     """Lark's LALR table for a grammar, compiled for a hand-written driver loop.
 
     Per state, per terminal or rule name: ``(True, next state)`` for a shift,
-    ``(False, (size, tree callback, rule name))`` for a reduce; plus the start
-    and end state of every start symbol. The plain table is cached on disk
-    (next to Lark's own cache), so a process that finds it builds no Lark
-    object at all: that is most of zlint's start-up time.
+    ``(False, [size, tree callback, rule name])`` for a reduce; plus the start
+    and end state of every start symbol. The table is cached on disk (next to
+    Lark's own cache) as plain strings, numbers and tuples, every reduce action
+    one shared object, so a process that finds it unpickles it in C and only
+    fills in one callback per rule: no Lark object, no walk over the table.
     """
     text = _full_text(name)
-    digest = hashlib.sha256(f"{text}|{lark_version}|{starts}|{_TABLE_FORMAT}".encode()).hexdigest()[:20]
+    digest = hashlib.sha256(f"{text}|{lark_version()}|{starts}|{_TABLE_FORMAT}".encode()).hexdigest()[:20]
     path = Path(tempfile.gettempdir()) / f".zparse_lalr_{name}_{digest}_{os.getuid() if hasattr(os, 'getuid') else 0}.pickle"
     plain: Any = None
     try:
         with open(path, "rb") as fh:
             plain = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
         plain = None
     if plain is None:
-        lark = load_lalr(name, starts)[0]
-        pt = lark.parser.parser.parser.parse_table
-        shapes: list[_RuleShape] = []
-        index: dict[Any, int] = {}
-        states: dict[Any, dict[str, tuple[bool, Any]]] = {}
-        for state, actions in pt.states.items():
-            row: dict[str, tuple[bool, Any]] = {}
-            for term, (action, arg) in actions.items():
-                if action is Shift:
-                    row[term] = (True, arg)
-                else:
-                    if arg not in index:
-                        index[arg] = len(shapes)
-                        shapes.append(_shape(arg))
-                    row[term] = (False, (len(arg.expansion), index[arg]))
-            states[state] = row
-        bounds = {s: (pt.start_states[s], pt.end_states[s]) for s in starts}
-        plain = (states, shapes, bounds)
+        plain = _plain_table(name, starts)
         try:
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "wb") as fh:
@@ -187,18 +181,37 @@ def compiled_tables(name: str, starts: tuple[str, ...]) -> tuple[Table, dict[str
             os.replace(tmp, path)
         except OSError:
             pass
-    states, shapes, bounds = plain
-    # Names become plain interned strings: Lark's own Token keys compare in Python, slowly.
-    callbacks = [(_callback(sh), sys.intern(str(sh[0]))) for sh in shapes]
-    compiled: Table = {}
-    for state, row in states.items():
-        out: dict[str, tuple[bool, Any]] = {}
-        for term, (shift, arg) in row.items():
-            term = sys.intern(str(term))
-            if shift:
-                out[term] = (True, arg)
-            else:
-                cb, origin = callbacks[arg[1]]
-                out[term] = (False, (arg[0], cb, origin))
-        compiled[state] = out
-    return compiled, bounds
+    states, rules, bounds = plain
+    for action, shape in rules:
+        action[1] = _callback(shape)
+    return states, bounds
+
+
+def _plain_table(name: str, starts: tuple[str, ...]) -> tuple[Table, list[tuple[list[Any], _RuleShape]], dict[str, tuple[Any, Any]]]:
+    """Lark's table in plain data: names are interned ``str`` (Lark's own Token
+    class compares in Python, slowly), each rule's reduce action is one list
+    ``[size, None, origin]`` (the callback is filled in after loading)."""
+    from lark.parsers.lalr_analysis import Shift
+
+    lark = load_lalr(name, starts)[0]
+    pt = lark.parser.parser.parser.parse_table
+    rules: list[tuple[list[Any], _RuleShape]] = []
+    reduce_of: dict[Any, tuple[bool, list[Any]]] = {}
+    states: Table = {}
+    for state, actions in pt.states.items():
+        row: dict[str, tuple[bool, Any]] = {}
+        for term, (action, arg) in actions.items():
+            key = sys.intern(str(term))
+            if action is Shift:
+                row[key] = (True, arg)
+                continue
+            entry = reduce_of.get(arg)
+            if entry is None:
+                shape = _shape(arg)
+                act: list[Any] = [len(arg.expansion), None, shape[0]]
+                entry = reduce_of[arg] = (False, act)
+                rules.append((act, shape))
+            row[key] = entry
+        states[state] = row
+    bounds = {s: (pt.start_states[s], pt.end_states[s]) for s in starts}
+    return states, rules, bounds
