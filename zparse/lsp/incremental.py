@@ -59,8 +59,8 @@ from ..model.tcpip import DynamicXcf, GlobalConfig, IpConfig, TcpipProfile
 from ..model.tcpip_build import IncludeResolver, parse_tcpip
 from ..source import Source, Span
 from ..syntax.cst import Node, Token
-from ..syntax.grammar import grammar_text, keyword_lines, load_lalr
-from ..syntax.tcpip import BLOCKS, keyword_table
+from ..syntax.grammar import grammar_text, keyword_lines
+from ..syntax.tcpip import BLOCKS, keyword_table, lalr_tables
 
 __all__ = ["TARGET_LINES", "IncrementalTcpip"]
 
@@ -89,7 +89,6 @@ class _Vocabulary:
         self.statements = frozenset(table.keywords[w.upper()].terminal for w in words)
         self.ends = {opener: info.end for opener, info in BLOCKS.items()}
         self._continuations: dict[tuple[str, str], frozenset[str] | None] = {}
-        self._table: Any = None
 
     def continuations(self, start: str, first: str) -> frozenset[str] | None:
         """Every terminal a statement that starts with ``first`` (parsed from ``start``)
@@ -99,16 +98,9 @@ class _Vocabulary:
             return self._continuations[key]
         found: frozenset[str] | None = None
         try:
-            from lark.parsers.lalr_analysis import Shift
-
-            if self._table is None:
-                from ..syntax import tcpip as syntax
-
-                lark = load_lalr("tcpip.lark", syntax._STARTS)[0]
-                self._table = lark.parser.parser.parser.parse_table
-            table = self._table
-            action = table.states[table.start_states[start]].get(first)
-            if action is not None and action[0] is Shift:
+            table, bounds = lalr_tables()
+            action = table[bounds[start][0]].get(first)
+            if action is not None and action[0]:  # a shift
                 seen: set[int] = set()
                 stack = [action[1]]
                 terms: set[str] = set()
@@ -117,12 +109,12 @@ class _Vocabulary:
                     if state in seen:
                         continue
                     seen.add(state)
-                    for name, (kind, arg) in table.states[state].items():
+                    for name, (shift, arg) in table[state].items():
                         terms.add(name)
-                        if kind is Shift:
+                        if shift:
                             stack.append(arg)
                 found = frozenset(terms)
-        except Exception:  # Lark internals changed: always run the parse check
+        except Exception:  # the table cannot be read: always run the parse check
             found = None
         self._continuations[key] = found
         return found

@@ -34,13 +34,12 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, Final
 
 import attrs
-import lark
 
 from .._gc import gc_paused
 from ..codes import Severity
 from ..diagnostics import Diagnostic, Edit, Fix, Related, make, sort_diagnostics
 from ..source import Source, Span
-from ..syntax.cst import Node, Token
+from ..syntax.cst import Node, Token, Tree
 from ..syntax.izuprm import (
     DATA_COLUMNS,
     STATEMENTS,
@@ -599,16 +598,16 @@ def _fold(statements: Sequence[Statement]) -> tuple[Setting, ...]:
 # Building the model from the CST
 
 
-def _tree_tokens(tree: lark.Tree[Any]) -> list[lark.Token]:
-    """The tokens under a Lark tree in order, without recursion (unknown
+def _tree_tokens(tree: Tree) -> list[Token]:
+    """The tokens under a statement's tree in order, without recursion (unknown
     statements may nest parentheses thousands deep)."""
-    out: list[lark.Token] = []
+    out: list[Token] = []
     stack: list[Any] = [tree]
     while stack:
         item = stack.pop()
-        if isinstance(item, lark.Tree):
+        if isinstance(item, Tree):
             stack.extend(reversed(item.children))
-        elif isinstance(item, lark.Token):
+        elif isinstance(item, Token):
             out.append(item)
     return out
 
@@ -628,12 +627,10 @@ class _Builder:
         self.overflow_lines = overflow_lines
         self.diags: list[Diagnostic] = []
 
-    def span(self, tok: lark.Token) -> Span:
-        start = tok.start_pos or 0
-        end = tok.end_pos if tok.end_pos is not None else start + len(tok)
-        return Span(self.source, start, end)
+    def span(self, tok: Token) -> Span:
+        return Span(self.source, tok.start, tok.end)
 
-    def value(self, tok: lark.Token) -> Value:
+    def value(self, tok: Token) -> Value:
         span = self.span(tok)
         if tok.type == "QUOTED":
             return Value(
@@ -657,11 +654,11 @@ class _Builder:
 
     def statement(self, node: Node) -> Statement | None:
         tree = node.tree
-        if node.kind != "statement" or not isinstance(tree, lark.Tree):
+        if node.kind != "statement" or not isinstance(tree, Tree):
             return None
         children = tree.children
         head = children[0]
-        assert isinstance(head, lark.Token)
+        assert isinstance(head, Token)
         keyword_span = self.span(head)
         span = node.span
         if tree.data == "unknown_statement":
@@ -679,9 +676,9 @@ class _Builder:
         operands: list[Operand] = []
         closing = _closing_parens(node)
         for child in children[1:]:
-            if isinstance(child, lark.Tree):
+            if isinstance(child, Tree):
                 kw_tok, val_tok = child.children[0], child.children[-1]
-                assert isinstance(kw_tok, lark.Token) and isinstance(val_tok, lark.Token)
+                assert isinstance(kw_tok, Token) and isinstance(val_tok, Token)
                 kw_span = self.span(kw_tok)
                 val = self.value(val_tok)
                 end = closing.get(val.span.end, val.span.end)
@@ -693,7 +690,7 @@ class _Builder:
                         keyword_span=kw_span,
                     )
                 )
-            elif isinstance(child, lark.Token) and child.type in ("WORD", "QUOTED"):
+            elif isinstance(child, Token) and child.type in ("WORD", "QUOTED"):
                 values.append(self.value(child))
         if keyword == "PLUGINS":
             values = self.check_plugins(node, values)

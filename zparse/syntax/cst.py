@@ -12,7 +12,7 @@ from typing import Any
 
 from ..source import Source, Span
 
-__all__ = ["Node", "Token"]
+__all__ = ["Node", "Token", "Tree"]
 
 
 class Token:
@@ -135,4 +135,32 @@ class Node:
                 lines.append(child.dump(indent + 1))
             elif not child.trivia:
                 lines.append(f"{pad}  {child.type} {child.text!r}")
+        return "\n".join(lines)
+
+
+class Tree:
+    """The grammar's view of one statement: ``data`` is the rule name,
+    ``children`` its subtrees and :class:`Token` leaves, shaped as Lark shapes
+    its trees (``_rule`` inlined, ``?rule`` with one child expanded)."""
+
+    __slots__ = ("children", "data")
+
+    def __init__(self, data: str, children: list[Any]) -> None:
+        self.data = data
+        self.children = children
+
+    def __repr__(self) -> str:
+        return f"Tree({self.data!r}, {self.children!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tree) and self.data == other.data and self.children == other.children
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def pretty(self, indent: int = 0) -> str:
+        """An indented text dump, one line per subtree and token."""
+        pad = "  " * indent
+        lines = [f"{pad}{self.data}"]
+        for c in self.children:
+            lines.append(c.pretty(indent + 1) if isinstance(c, Tree) else f"{pad}  {c}")
         return "\n".join(lines)

@@ -1,4 +1,10 @@
-"""Loading the Lark grammars shipped with zparse, compiled once per process."""
+"""The Lark grammars shipped with zparse, and the LALR tables compiled from them.
+
+Lark compiles a grammar into LALR tables once; zparse caches those tables on
+disk as plain data and runs its own parser loop over them, with tree
+callbacks that shape trees as Lark's would. A process that finds the cache
+never imports Lark: that is most of zlint's start-up time.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +18,16 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lark import Lark, Tree
-from lark.lexer import Lexer, LexerState
-
+from .cst import Tree
 from .keywords import KeywordTable
 
-__all__ = ["compiled_tables", "grammar_path", "grammar_text", "keyword_lines", "keywords", "load_lalr"]
+if TYPE_CHECKING:
+    from lark import Lark
+
+__all__ = ["LalrParser", "ParseError", "Table", "compiled_tables", "grammar_path", "grammar_text", "keyword_lines",
+           "keywords", "lalr_parser", "load_lalr"]
 
 
 def grammar_path(name: str) -> Path:
@@ -44,16 +52,6 @@ def keyword_lines(text: str, tag: str) -> list[str]:
     return words
 
 
-class _ExternalLexer(Lexer):
-    """Placeholder: zparse's own lexers feed the parser state directly."""
-
-    def __init__(self, conf: Any) -> None:
-        pass
-
-    def lex(self, lexer_state: LexerState, parser_state: Any) -> Any:  # pragma: no cover
-        raise NotImplementedError
-
-
 @functools.cache
 def keywords(name: str) -> tuple[KeywordTable, frozenset[str]]:
     """The keyword table of a grammar (its ``//stmt`` and ``//kw`` lines) and
@@ -67,7 +65,8 @@ def keywords(name: str) -> tuple[KeywordTable, frozenset[str]]:
 
 def _full_text(name: str) -> str:
     table, _ = keywords(name)
-    return grammar_text(name) + f"\n%declare {' '.join(table.all_terminals())}\n"
+    terminals = table.all_terminals()
+    return grammar_text(name) + (f"\n%declare {' '.join(terminals)}\n" if terminals else "")
 
 
 @functools.cache
@@ -77,8 +76,12 @@ def load_lalr(name: str, starts: tuple[str, ...]) -> tuple[Lark, KeywordTable, f
     Returns the Lark object, the keyword table read from the grammar's
     ``//stmt`` and ``//kw`` lines, and the statement keyword terminals.
     """
+    from lark import Lark
+
+    from ._lark_lexer import ExternalLexer
+
     table, stmts = keywords(name)
-    lark = Lark(_full_text(name), parser="lalr", lexer=_ExternalLexer, start=list(starts), cache=True)
+    lark = Lark(_full_text(name), parser="lalr", lexer=ExternalLexer, start=list(starts), cache=True)
     return lark, table, stmts
 
 
@@ -215,3 +218,93 @@ def _plain_table(name: str, starts: tuple[str, ...]) -> tuple[Table, list[tuple[
         states[state] = row
     bounds = {s: (pt.start_states[s], pt.end_states[s]) for s in starts}
     return states, rules, bounds
+
+
+class ParseError(Exception):
+    """The parser's state has no action for a terminal."""
+
+
+class LalrParser:
+    """A parser state over :func:`compiled_tables`, fed one terminal at a time
+    (what Lark's interactive parser does, without Lark). Cheap to copy."""
+
+    __slots__ = ("end_state", "states", "table", "values")
+
+    def __init__(self, table: Table, start_state: Any, end_state: Any,
+                 states: list[Any] | None = None, values: list[Any] | None = None) -> None:
+        self.table = table
+        self.end_state = end_state
+        self.states = [start_state] if states is None else states
+        self.values: list[Any] = [] if values is None else values
+
+    def copy(self) -> LalrParser:
+        return LalrParser(self.table, None, self.end_state, list(self.states), list(self.values))
+
+    def choices(self) -> dict[str, tuple[bool, Any]]:
+        """The actions of the current state, by terminal or rule name."""
+        return self.table[self.states[-1]]
+
+    def _reduce(self, arg: Any) -> Any:
+        size, callback, origin = arg
+        states, values = self.states, self.values
+        if size:
+            children = values[-size:]
+            del states[-size:]
+            del values[-size:]
+        else:
+            children = []
+        value = callback(children)
+        goto = self.table[states[-1]][origin][1]
+        states.append(goto)
+        values.append(value)
+        return goto
+
+    def feed(self, terminal: str, value: Any) -> None:
+        """Shift ``value`` as ``terminal``, after the reductions it calls for.
+        Raises ParseError when the terminal cannot come next; the state may
+        then be half reduced (as in Lark): feed a copy to try a terminal."""
+        table = self.table
+        while True:
+            action = table[self.states[-1]].get(terminal)
+            if action is None:
+                raise ParseError(terminal)
+            shift, arg = action
+            if shift:
+                self.states.append(arg)
+                self.values.append(value)
+                return
+            self._reduce(arg)
+
+    def feed_eof(self) -> Any:
+        """End the input: reduce to the start symbol and return its value."""
+        table = self.table
+        while True:
+            action = table[self.states[-1]].get("$END")
+            if action is None or action[0]:
+                raise ParseError("$END")
+            if self._reduce(action[1]) == self.end_state:
+                return self.values[-1]
+
+    def accepts(self) -> set[str]:
+        """The terminals (``$END`` included) that can come next."""
+        out: set[str] = set()
+        for term in self.choices():
+            if not term.isupper():  # a rule name (a goto), not a terminal
+                continue
+            trial = self.copy()
+            try:
+                if term == "$END":
+                    trial.feed_eof()
+                else:
+                    trial.feed(term, None)
+            except ParseError:
+                continue
+            out.add(term)
+        return out
+
+
+def lalr_parser(name: str, start: str) -> LalrParser:
+    """A fresh parser for one start symbol of a grammar (copy it per statement)."""
+    table, bounds = compiled_tables(name, (start,))
+    start_state, end_state = bounds[start]
+    return LalrParser(table, start_state, end_state)

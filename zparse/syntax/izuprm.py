@@ -48,15 +48,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-import lark
-from lark.exceptions import UnexpectedToken
-from lark.lexer import Lexer as _LarkLexer
-from lark.lexer import LexerState
-
 from ..codes import Severity
 from ..diagnostics import Diagnostic, make
 from ..source import Source, Span
 from .cst import Node, Token
+from .grammar import LalrParser, ParseError, lalr_parser, load_lalr
 
 __all__ = [
     "DATA_COLUMNS",
@@ -131,26 +127,10 @@ def _grammar_file() -> Path:
     return here.parent / "grammars" / "izuprm.lark"
 
 
-class _FedLexer(_LarkLexer):
-    """Lark needs a lexer class; ours feeds tokens to the parser state itself."""
-
-    def __init__(self, conf: Any) -> None:
-        pass
-
-    def lex(self, lexer_state: LexerState, parser_state: Any) -> Any:  # pragma: no cover
-        return iter(())
-
-
-_LARK: lark.Lark | None = None
-
-
-def izuprm_grammar() -> lark.Lark:
-    """The compiled IZUPRMxx grammar (LALR, start rule ``statement``), built on first use."""
-    global _LARK
-    if _LARK is None:
-        text = _grammar_file().read_text(encoding="utf-8")
-        _LARK = lark.Lark(text, parser="lalr", lexer=_FedLexer, start="statement", cache=True)
-    return _LARK
+def izuprm_grammar() -> Any:
+    """The IZUPRMxx grammar compiled by Lark (LALR, start rule ``statement``), built
+    once per process. Parsing never needs it: it runs over the cached tables."""
+    return load_lalr("izuprm.lark", ("statement",))[0]
 
 
 # ---------------------------------------------------------------------------
@@ -545,9 +525,8 @@ class _Parser:
         self.tokens = lexed.tokens
         self.sig_pos = [i for i, t in enumerate(self.tokens) if not t.trivia]
         self.sig = [self.tokens[i] for i in self.sig_pos]
-        self.lark = izuprm_grammar()
         self.diags: list[Diagnostic] = []
-        # (kind, first sig index, last sig index, lark tree, keyword)
+        # (kind, first sig index, last sig index, statement tree, keyword)
         self.found: list[tuple[str, int, int, Any, str | None]] = []
         starts = source.line_starts
         self.line_of = [bisect.bisect_right(starts, t.start) - 1 for t in self.sig]
@@ -557,7 +536,7 @@ class _Parser:
             for t, ln in zip(self.sig, self.line_of)
         ]
         self._expected_cache: dict[tuple[Any, ...], frozenset[str]] = {}
-        self._fresh: Any = self.lark.parse_interactive(start="statement")
+        self._fresh = lalr_parser("izuprm.lark", "statement")
         # (first token, terminals) of the statement that ended just before a stray token
         self._context: tuple[Token, frozenset[str]] | None = None
 
@@ -597,11 +576,8 @@ class _Parser:
                 out.append("NAME")
         return out
 
-    def _lark_token(self, tok: Token, terminal: str) -> lark.Token:
-        return lark.Token(terminal, tok.value, start_pos=tok.start, end_pos=tok.end)
-
-    def _expected(self, ip: Any) -> frozenset[str]:
-        key = tuple(ip.parser_state.state_stack)
+    def _expected(self, ip: LalrParser) -> frozenset[str]:
+        key = tuple(ip.states)
         got = self._expected_cache.get(key)
         if got is None:
             got = frozenset(ip.accepts())
@@ -621,7 +597,7 @@ class _Parser:
         return tok.kind == WORD and (tok.text.upper() in STATEMENTS or NAME_RE.fullmatch(tok.text) is not None)
 
     def _statement(self, i0: int) -> int:
-        ip = self._fresh.copy(deepcopy_values=False)
+        ip = self._fresh.copy()
         n = len(self.sig)
         unknown = False
         depth = 0
@@ -636,8 +612,8 @@ class _Parser:
                     if terminal not in ip.choices():
                         continue
                     try:
-                        ip.feed_token(self._lark_token(tok, terminal))
-                    except UnexpectedToken:
+                        ip.feed(terminal, tok)
+                    except ParseError:
                         # LALR may reduce on a lookahead it then rejects: rebuild the state.
                         ip = self._replay(i0, i)
                         continue
@@ -667,21 +643,21 @@ class _Parser:
             return n
         return self._error(ip, i0, n)
 
-    def _replay(self, i0: int, i: int) -> Any:
+    def _replay(self, i0: int, i: int) -> LalrParser:
         """A parser state after the tokens ``i0 .. i-1`` (already resolved)."""
-        ip = self._fresh.copy(deepcopy_values=False)
+        ip = self._fresh.copy()
         for k in range(i0, i):
             tok = self.sig[k]
-            ip.feed_token(self._lark_token(tok, tok.type))
+            ip.feed(tok.type, tok)
         return ip
 
-    def _try_end(self, ip: Any, i0: int, i: int) -> tuple[Any, Any]:
+    def _try_end(self, ip: LalrParser, i0: int, i: int) -> tuple[Any, LalrParser]:
         """End the statement here if the grammar allows it: (tree or None, parser state)."""
         if "$END" not in ip.choices():
             return None, ip
         try:
             return ip.feed_eof(), ip
-        except UnexpectedToken:
+        except ParseError:
             return None, self._replay(i0, i)
 
     def _finish(self, i0: int, i1: int, tree: Any) -> None:
@@ -705,7 +681,7 @@ class _Parser:
             and NAME_RE.fullmatch(tok.text) is not None
         )
 
-    def _error(self, ip: Any, i0: int, i: int) -> int:
+    def _error(self, ip: LalrParser, i0: int, i: int) -> int:
         """Report the token at ``i`` (or the end) and skip to the next statement."""
         n = len(self.sig)
         first = self.sig[i0] if i0 < n else None

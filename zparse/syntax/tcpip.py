@@ -20,10 +20,10 @@ import attrs
 from ..diagnostics import Diagnostic, Edit, Fix, make
 from ..source import Source, Span
 from .cst import Node, Token
-from .grammar import compiled_tables, keywords
+from .grammar import Table, compiled_tables, keywords
 from .keywords import KeywordTable
 
-__all__ = ["BLOCKS", "TcpipSyntax", "keyword_table", "parse_tcpip_syntax", "substitute_symbols"]
+__all__ = ["BLOCKS", "TcpipSyntax", "keyword_table", "lalr_tables", "parse_tcpip_syntax", "substitute_symbols"]
 
 _STARTS = ("statement", "vipa_item", "autolog_item", "routes_item", "bsd_item", "generic_item")
 
@@ -233,7 +233,7 @@ def _lex(source: Source, table: KeywordTable, stmt_terms: frozenset[str],
     return out
 
 
-def _tables() -> tuple[dict[Any, dict[str, tuple[bool, Any]]], dict[str, tuple[Any, Any]]]:
+def lalr_tables() -> tuple[Table, dict[str, tuple[Any, Any]]]:
     """Lark's LALR table, compiled for the driver's loop (see grammar.compiled_tables)."""
     return compiled_tables("tcpip.lark", _STARTS)
 
@@ -244,7 +244,7 @@ class _Driver:
         self.source = source
         self.table = table
         self.stmt_terms = stmt_terms
-        self.table_c, self.bounds = _tables()
+        self.table_c, self.bounds = lalr_tables()
         self.states = self.table_c
         self.diags: list[Diagnostic] = []
         self.lexed = _lex(source, table, stmt_terms, symbols, self.diags)
@@ -317,7 +317,7 @@ class _Driver:
 
         Returns (index after the statement, Lark tree or None, error) where
         error is (index of the offending token, expected text). The shift /
-        reduce loop runs over Lark's LALR table, compiled by :func:`_tables`."""
+        reduce loop runs over Lark's LALR table, compiled by :func:`lalr_tables`."""
         table = self.table_c
         start_state, end_state = self.bounds[start]
         states = self.states
