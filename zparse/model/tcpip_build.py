@@ -1,7 +1,7 @@
 """Build the TCP/IP model from the syntax tree; resolve INCLUDEs.
 
-The builder reads the grammar's view of each statement (a Lark tree whose
-leaves are CST tokens) and never raises: values out of bounds become SYN004
+The builder reads the grammar's view of each statement (a :class:`Tree`
+whose leaves are CST tokens; freed once the model is built) and never raises: values out of bounds become SYN004
 diagnostics, unknown operands SYN012, obsolete device types SYN011.
 """
 
@@ -248,7 +248,7 @@ class _Builder:
     # ------------------------------------------------------------ helpers
     @staticmethod
     def toks(tree: Any) -> list[Token]:
-        """All tokens under a Lark tree, in order (statement trees are shallow:
+        """All tokens under a statement tree, in order (statement trees are shallow:
         repetitions are spliced flat by the grammar's ``_`` rules)."""
         out: list[Token] = []
         for c in tree.children:

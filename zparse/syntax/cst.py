@@ -46,8 +46,8 @@ class Token:
 class Node:
     """An interior node: ``kind`` names the construct (``statement``,
     ``block``, ``error``, ``file``...); ``children`` are nodes and tokens in
-    text order. ``tree`` is the grammar's view of a statement (a Lark tree,
-    used only by the model builders); ``keyword`` the canonical statement
+    text order. ``tree`` is the grammar's view of a statement (a :class:`Tree`,
+    used only by the model builders; a TCP/IP parse frees it afterwards); ``keyword`` the canonical statement
     keyword where one is known."""
 
     __slots__ = ("children", "data", "keyword", "kind", "source", "tree")

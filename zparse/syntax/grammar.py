@@ -113,9 +113,8 @@ def _callback(shape: _RuleShape) -> Callable[[list[Any]], Any]:
 
     An ``_rule`` is always spliced into its parent, so its value is just the
     list of its children (Lark builds a Tree there only to take it apart)."""
-    origin, name, expand1, include = shape
+    origin, tree_name, expand1, include = shape
     inline = origin.startswith("_")
-    tree_name = name
     if include is None and not expand1:
         if inline:
             return _children

@@ -457,7 +457,7 @@ class IzuprmSyntax:
     """What :func:`parse_syntax` returns.
 
     ``tree`` is the ``file`` node; its children are trivia tokens and one
-    node per statement (kind ``statement``, with the Lark tree in ``tree`` and
+    node per statement (kind ``statement``, with its :class:`Tree` in ``tree`` and
     the canonical keyword in ``keyword``) or per unparsable stretch (kind
     ``error``). ``broken`` holds the start offsets of QUOTED tokens that lack
     their closing quote (already reported as SYN005); ``overflow_lines`` the

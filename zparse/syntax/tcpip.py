@@ -315,9 +315,10 @@ class _Driver:
     def _statement(self, i: int, start: str, limit: int, info: BlockInfo | None = None) -> tuple[int, Any, tuple[int, str] | None]:
         """Parse one statement from significant token ``i``.
 
-        Returns (index after the statement, Lark tree or None, error) where
+        Returns (index after the statement, its Tree or None, error) where
         error is (index of the offending token, expected text). The shift /
-        reduce loop runs over Lark's LALR table, compiled by :func:`lalr_tables`."""
+        reduce loop runs over Lark's LALR table, compiled by :func:`lalr_tables`
+        (grammar.LalrParser's loop, inlined here: this is the hot path)."""
         table = self.table_c
         start_state, end_state = self.bounds[start]
         states = self.states
