@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from lark import Lark
 
 __all__ = ["LalrParser", "ParseError", "Table", "compiled_tables", "grammar_path", "grammar_text", "keyword_lines",
-           "keywords", "lalr_parser", "load_lalr"]
+           "keywords", "lalr_parser", "load_lalr", "reduce", "reduce_to_end"]
 
 
 def grammar_path(name: str) -> Path:
@@ -223,6 +223,34 @@ class ParseError(Exception):
     """The parser's state has no action for a terminal."""
 
 
+def reduce(table: Table, states: list[Any], values: list[Any], action: Any) -> Any:
+    """Apply one reduce action (``[size, callback, rule]``) to a state and a
+    value stack; returns the state it goes to."""
+    size, callback, origin = action
+    if size:
+        children = values[-size:]
+        del states[-size:]
+        del values[-size:]
+    else:
+        children = []
+    value = callback(children)
+    goto = table[states[-1]][origin][1]
+    states.append(goto)
+    values.append(value)
+    return goto
+
+
+def reduce_to_end(table: Table, states: list[Any], values: list[Any], end_state: Any) -> Any:
+    """End of input: reduce until ``end_state`` (the start symbol's) and return
+    the start symbol's value. Raises ParseError when the input cannot end here."""
+    while True:
+        action = table[states[-1]].get("$END")
+        if action is None or action[0]:
+            raise ParseError("$END")
+        if reduce(table, states, values, action[1]) == end_state:
+            return values[-1]
+
+
 class LalrParser:
     """A parser state over :func:`compiled_tables`, fed one terminal at a time
     (what Lark's interactive parser does, without Lark). Cheap to copy."""
@@ -243,21 +271,6 @@ class LalrParser:
         """The actions of the current state, by terminal or rule name."""
         return self.table[self.states[-1]]
 
-    def _reduce(self, arg: Any) -> Any:
-        size, callback, origin = arg
-        states, values = self.states, self.values
-        if size:
-            children = values[-size:]
-            del states[-size:]
-            del values[-size:]
-        else:
-            children = []
-        value = callback(children)
-        goto = self.table[states[-1]][origin][1]
-        states.append(goto)
-        values.append(value)
-        return goto
-
     def feed(self, terminal: str, value: Any) -> None:
         """Shift ``value`` as ``terminal``, after the reductions it calls for.
         Raises ParseError when the terminal cannot come next; the state may
@@ -272,17 +285,11 @@ class LalrParser:
                 self.states.append(arg)
                 self.values.append(value)
                 return
-            self._reduce(arg)
+            reduce(table, self.states, self.values, arg)
 
     def feed_eof(self) -> Any:
         """End the input: reduce to the start symbol and return its value."""
-        table = self.table
-        while True:
-            action = table[self.states[-1]].get("$END")
-            if action is None or action[0]:
-                raise ParseError("$END")
-            if self._reduce(action[1]) == self.end_state:
-                return self.values[-1]
+        return reduce_to_end(self.table, self.states, self.values, self.end_state)
 
     def accepts(self) -> set[str]:
         """The terminals (``$END`` included) that can come next."""

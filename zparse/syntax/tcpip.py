@@ -20,7 +20,7 @@ import attrs
 from ..diagnostics import Diagnostic, Edit, Fix, make
 from ..source import Source, Span
 from .cst import Node, Token
-from .grammar import Table, compiled_tables, keywords
+from .grammar import ParseError, Table, compiled_tables, keywords, reduce_to_end
 from .keywords import KeywordTable
 
 __all__ = ["BLOCKS", "TcpipSyntax", "keyword_table", "lalr_tables", "parse_tcpip_syntax", "substitute_symbols"]
@@ -375,24 +375,8 @@ class _Driver:
                 return j, None, (j, self._expected(acc, info))
             j += 1
         try:
-            while True:
-                shift, arg = table[state_stack[-1]]["$END"]
-                if shift:  # pragma: no cover - LALR never shifts $END
-                    raise KeyError("$END")
-                size, callback, origin = arg
-                if size:
-                    children = value_stack[-size:]
-                    del state_stack[-size:]
-                    del value_stack[-size:]
-                else:
-                    children = []
-                value = callback(children)
-                goto = table[state_stack[-1]][origin][1]
-                state_stack.append(goto)
-                value_stack.append(value)
-                if goto == end_state:
-                    return j, value, None
-        except KeyError:
+            return j, reduce_to_end(table, state_stack, value_stack, end_state), None
+        except (ParseError, KeyError):
             return j, None, (j, self._expected(states[state_stack[-1]], info))
 
     # ------------------------------------------------------------ main loop
