@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .codes import CODES, Severity
+from .codes import CODES, Severity, selector_specificity
 from .diagnostics import Diagnostic, Fix, Related, make, sort_diagnostics
 from .source import Source, Span
 
@@ -161,24 +161,13 @@ def rule_doc(code: str) -> str:
     return r.doc if r else ""
 
 
-
-
 # ---------------------------------------------------------------- selection
-
-
-def _specificity(code: str, selector: str) -> int | None:
-    sel = selector.strip().upper()
-    if sel == "ALL":
-        return 0
-    if sel and code.upper().startswith(sel):
-        return len(sel)
-    return None
 
 
 def _decide(code: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool | None:
     """One layer's decision: True/False, or None when the layer says nothing about ``code``."""
-    s = max((x for x in (_specificity(code, e) for e in select or ()) if x is not None), default=None)
-    i = max((x for x in (_specificity(code, e) for e in ignore or ()) if x is not None), default=None)
+    s = max((x for x in (selector_specificity(code, e) for e in select or ()) if x is not None), default=None)
+    i = max((x for x in (selector_specificity(code, e) for e in ignore or ()) if x is not None), default=None)
     if s is not None and (i is None or s > i):
         return True
     if i is not None:
@@ -256,7 +245,7 @@ def suppressed(diag: Diagnostic, _cache: dict[tuple[int, int], frozenset[str]] |
                 _cache[key] = codes
         if codes is _ALL or "ALL" in codes:
             return True
-        if any(_specificity(diag.code, c) for c in codes):
+        if any(selector_specificity(diag.code, c) for c in codes):
             return True
     return False
 

@@ -65,7 +65,7 @@ from typing import Any
 
 import attrs
 
-from .codes import CODES, Severity
+from .codes import Severity, known_selector, selector_specificity
 from .diagnostics import Diagnostic, make
 from .model.izuprm import IzuPrm, merge_members, parse_izuprm
 from .model.result import ParseResult
@@ -134,22 +134,6 @@ class InventoryError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-def _specificity(code: str, selector: str) -> int | None:
-    """How specifically ``selector`` (a code, a prefix or ALL) matches ``code``."""
-    sel = selector.strip().upper()
-    if sel == "ALL":
-        return 0
-    if sel and code.upper().startswith(sel):
-        return len(sel)
-    return None
-
-
-def known_selector(selector: str) -> bool:
-    """Whether a select/ignore entry is ALL or a prefix of some known code."""
-    sel = selector.strip().upper()
-    return sel == "ALL" or (bool(sel) and any(c.startswith(sel) for c in CODES))
-
-
 @attrs.frozen(kw_only=True)
 class LintConfig:
     """The ``[lint]`` table: which codes run, and severity overrides.
@@ -166,7 +150,7 @@ class LintConfig:
         """The overridden severity of ``code`` (most specific entry wins), or None."""
         best: tuple[int, Severity] | None = None
         for sel, sev in self.severity:
-            s = _specificity(code, sel)
+            s = selector_specificity(code, sel)
             if s is not None and (best is None or s >= best[0]):
                 best = (s, sev)
         return best[1] if best else None
@@ -764,13 +748,22 @@ class _Loader:
         self.diags.append(diag)
         return fr
 
+    # The two parse steps, apart so that a loader with warm parses (the language
+    # server's) can replace just them.
+    def parse_tcpip(self, path: str, symbols: Mapping[str, str] | None, text: str,
+                    resolver: _Resolver) -> ParseResult[TcpipProfile]:
+        return parse_tcpip(text, path, symbols=symbols, include_resolver=resolver)
+
+    def parse_izuprm(self, path: str, text: str) -> ParseResult[IzuPrm]:
+        return parse_izuprm(text, path)
+
     def tcpip(self, path: str, system: str | None, symbols: Mapping[str, str] | None,
               encoding: str | None, search: Sequence[str], standalone: bool = False) -> FileResult:
         got = self.files.read(path, encoding)
         if isinstance(got, tuple):
             return self._unreadable(path, "tcpip", system, got[0], standalone)
         resolver = _Resolver(self.files, self.include, encoding, search, self.mapped)
-        result = parse_tcpip(got, path, symbols=symbols, include_resolver=resolver)
+        result = self.parse_tcpip(path, symbols, got, resolver)
         fr = FileResult(path=path, kind="tcpip", system=system, status=result.status, result=result,
                         diagnostics=result.diagnostics, includes=tuple(dict.fromkeys(resolver.read)),
                         standalone=standalone)
@@ -783,7 +776,7 @@ class _Loader:
         got = self.files.read(path, encoding)
         if isinstance(got, tuple):
             return self._unreadable(path, "izuprm", system, got[0], standalone)
-        result = parse_izuprm(got, path)
+        result = self.parse_izuprm(path, got)
         fr = FileResult(path=path, kind="izuprm", system=system, status=result.status, result=result,
                         diagnostics=result.diagnostics, standalone=standalone)
         self.results.append(fr)

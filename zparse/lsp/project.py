@@ -125,31 +125,12 @@ class _Loader(sp._Loader):
         self.files = files
         self.parsers = parsers
 
-    def tcpip(self, path: str, system: str | None, symbols: Mapping[str, str] | None,
-              encoding: str | None, search: Sequence[str], standalone: bool = False) -> sp.FileResult:
-        got = self.files.read(path, encoding)
-        if isinstance(got, tuple):
-            return self._unreadable(path, "tcpip", system, got[0], standalone)
-        resolver = sp._Resolver(self.files, self.include, encoding, search, self.mapped)
-        result = self.parsers.tcpip(path, symbols, got, resolver)
-        fr = sp.FileResult(path=path, kind="tcpip", system=system, status=result.status, result=result,
-                           diagnostics=result.diagnostics, includes=tuple(dict.fromkeys(resolver.read)),
-                           standalone=standalone)
-        self.results.append(fr)
-        self.diags.extend(result.diagnostics)
-        return fr
+    def parse_tcpip(self, path: str, symbols: Mapping[str, str] | None, text: str,
+                    resolver: sp._Resolver) -> ParseResult[TcpipProfile]:
+        return self.parsers.tcpip(path, symbols, text, resolver)
 
-    def izuprm(self, path: str, system: str | None, encoding: str | None,
-               standalone: bool = False) -> sp.FileResult:
-        got = self.files.read(path, encoding)
-        if isinstance(got, tuple):
-            return self._unreadable(path, "izuprm", system, got[0], standalone)
-        result = self.parsers.izuprm(path, got)
-        fr = sp.FileResult(path=path, kind="izuprm", system=system, status=result.status, result=result,
-                           diagnostics=result.diagnostics, standalone=standalone)
-        self.results.append(fr)
-        self.diags.extend(result.diagnostics)
-        return fr
+    def parse_izuprm(self, path: str, text: str) -> ParseResult[IzuPrm]:
+        return self.parsers.izuprm(path, text)
 
 
 class Project:
