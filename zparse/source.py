@@ -12,7 +12,7 @@ import codecs
 import re
 from collections.abc import Sequence
 
-__all__ = ["EBCDIC_CODEPAGES", "Source", "Span", "decode"]
+__all__ = ["EBCDIC_CODEPAGES", "Source", "Span", "decode", "line_bounds"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -142,6 +142,18 @@ class Span:
 
     def sort_key(self) -> tuple[str, int, int]:
         return (self.source.path or "", self.start, self.end)
+
+
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Start and end (before its line break) of the line around ``offset`` in
+    a plain text, for callers without a :class:`Source` line index."""
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    end = len(text)
+    for ch in "\r\n":
+        k = text.find(ch, offset)
+        if k >= 0:
+            end = min(end, k)
+    return start, end
 
 
 def _cp1047_table() -> str:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from lsprotocol import types
 
 from ..diagnostics import Diagnostic
-from ..source import Span
+from ..source import Span, line_bounds
 from .textdoc import LineIndex
 
 __all__ = ["code_actions", "suppress_edit"]
@@ -31,19 +31,9 @@ _EXISTING = {
 }
 
 
-def _line_bounds(text: str, offset: int) -> tuple[int, int]:
-    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    end = len(text)
-    for ch in "\r\n":
-        k = text.find(ch, offset)
-        if k >= 0:
-            end = min(end, k)
-    return start, end
-
-
 def suppress_edit(kind: str, text: str, offset: int, code: str) -> tuple[int, int, str] | None:
     """(start, end, new text) that suppresses ``code`` on the line of ``offset``; None if it already is."""
-    ls, le = _line_bounds(text, offset)
+    ls, le = line_bounds(text, offset)
     line = text[ls:le]
     m = _EXISTING.get(kind, _EXISTING["tcpip"]).search(line)
     if m is not None:

@@ -21,6 +21,7 @@ from ..codes import CODES
 from ..diagnostics import Diagnostic
 from ..model.izuprm import SETTINGS, IzuPrm
 from ..model.tcpip import TcpipProfile, VipaBackup, VipaDefine, VipaDistribute
+from ..source import line_bounds
 from ..syntax.tcpip import keyword_table
 
 __all__ = ["IZUPRM", "KEYWORDS", "STATEMENTS", "Entry", "hover_markdown"]
@@ -255,12 +256,7 @@ _WORD = {"tcpip": re.compile(r"[^\s;\"]+"), "izuprm": re.compile(r"[A-Za-z0-9_@#
 
 def word_at(text: str, offset: int, kind: str) -> tuple[int, int, str] | None:
     """The word around ``offset`` (start, end, text), outside comments; None if there is none."""
-    ls = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    le = len(text)
-    for ch in "\r\n":
-        k = text.find(ch, offset)
-        if k >= 0:
-            le = min(le, k)
+    ls, le = line_bounds(text, offset)
     line = text[ls:le]
     col = offset - ls
     if kind == "tcpip":

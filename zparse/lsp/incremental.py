@@ -57,7 +57,7 @@ from ..model import tcpip_build
 from ..model.result import ParseResult
 from ..model.tcpip import DynamicXcf, GlobalConfig, IpConfig, TcpipProfile
 from ..model.tcpip_build import IncludeResolver, parse_tcpip
-from ..source import Source, Span
+from ..source import Source, Span, line_bounds
 from ..syntax.cst import Node, Token
 from ..syntax.grammar import grammar_text, keyword_lines
 from ..syntax.tcpip import BLOCKS, keyword_table, lalr_tables
@@ -345,13 +345,6 @@ def _line_start(text: str, pos: int) -> bool:
     return before == "\r" and text[pos] != "\n"
 
 
-def _line_end(text: str, pos: int) -> int:
-    n = text.find("\n", pos)
-    r = text.find("\r", pos)
-    ends = [e for e in (n, r) if e >= 0]
-    return min(ends) if ends else len(text)
-
-
 def _cut(text: str, target: int) -> list[str]:
     """Cut text (whole lines) into piece texts before top-level statement keywords."""
     vocab = _vocabulary()
@@ -589,7 +582,7 @@ class IncrementalTcpip:
                 return True
         start = before_base + before.last_node
         first = after_base + after.first_sig
-        mini = text[start:_line_end(text, first)]
+        mini = text[start:line_bounds(text, first)[1]]
         self.last_reparsed += len(mini)
         tree = parse_tcpip(mini, None, symbols=self.symbols).tree
         want = first - start
