@@ -172,3 +172,21 @@ def test_zlint_check_never_imports_lark_once_the_tables_are_cached() -> None:
     for _ in range(2):  # the first run may build the cache (and import Lark to do it)
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "1 []"
+
+
+def test_a_stale_or_corrupt_table_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+    import tempfile
+
+    from zparse.syntax.grammar import compiled_tables
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    build = compiled_tables.__wrapped__  # past the per-process cache
+    table, bounds = build("izuprm.lark", ("statement",))
+    [cache] = tmp_path.glob(".zparse_lalr_izuprm.lark_*.pickle")
+    key, _ = pickle.loads(cache.read_bytes())
+    for bad in (pickle.dumps(("another grammar's key", ({}, [], {}))), b"not a pickle"):
+        cache.write_bytes(bad)
+        again, again_bounds = build("izuprm.lark", ("statement",))
+        assert again_bounds == bounds and again.keys() == table.keys()
+        assert pickle.loads(cache.read_bytes())[0] == key  # rewritten with the right key

@@ -9,13 +9,13 @@ never imports Lark: that is most of zlint's start-up time.
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import os
 import pickle
 import re
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,7 +99,7 @@ def lark_version() -> str:
 
 
 # Bump when the cached table's layout or _shape() changes: old cache files are then ignored.
-_TABLE_FORMAT = 2
+_TABLE_FORMAT = 3
 
 Table = dict[Any, dict[str, tuple[bool, Any]]]
 # What a rule's tree callback needs: (rule name, tree name, expand a single child,
@@ -165,21 +165,25 @@ def compiled_tables(name: str, starts: tuple[str, ...]) -> tuple[Table, dict[str
     one shared object, so a process that finds it unpickles it in C and only
     fills in one callback per rule: no Lark object, no walk over the table.
     """
-    text = _full_text(name)
-    digest = hashlib.sha256(f"{text}|{lark_version()}|{starts}|{_TABLE_FORMAT}".encode()).hexdigest()[:20]
-    path = Path(tempfile.gettempdir()) / f".zparse_lalr_{name}_{digest}_{os.getuid() if hasattr(os, 'getuid') else 0}.pickle"
+    # The whole key is stored in the file and compared on load; the file name
+    # only needs a cheap checksum of it (no hashlib import on the start path).
+    key = f"{_full_text(name)}|{lark_version()}|{starts}|{_TABLE_FORMAT}"
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    path = Path(tempfile.gettempdir()) / f".zparse_lalr_{name}_{zlib.crc32(key.encode()):08x}_{uid}.pickle"
     plain: Any = None
     try:
         with open(path, "rb") as fh:
-            plain = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
+            stored_key, plain = pickle.load(fh)
+        if stored_key != key:
+            plain = None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError, TypeError):
         plain = None
     if plain is None:
         plain = _plain_table(name, starts)
         try:
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "wb") as fh:
-                pickle.dump(plain, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((key, plain), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError:
             pass
