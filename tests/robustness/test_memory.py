@@ -19,7 +19,7 @@ import pytest
 import zparse
 from fuzz.corpus_io import seed_documents
 from fuzz.gen import realistic_izuprm, realistic_profile
-from zparse._gc import gc_paused
+from zparse._gc import PROMOTE_AFTER, gc_paused
 from zparse.sysplex import load_sysplex
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,11 +63,20 @@ def test_gc_paused_restores_the_collector_and_keeps_the_objects(quiet_gc: None) 
     gc.enable()
     with gc_paused():
         assert not gc.isenabled()
-        built = [[i] for i in range(1000)]
+        built = [[i] for i in range(PROMOTE_AFTER + 1000)]
     assert gc.isenabled()
     assert built[999] == [999]
     # Promoted: in the oldest generation, not traversed again by young collections.
     assert any(o is built for o in gc.get_objects(generation=2))
+
+
+def test_gc_paused_leaves_a_small_build_young(quiet_gc: None) -> None:
+    """A keystroke's reparse is no bulk build: its young objects (and the
+    caller's young garbage) stay where the next young collection sees them."""
+    gc.enable()
+    with gc_paused():
+        built = [[i] for i in range(100)]
+    assert not any(o is built for o in gc.get_objects(generation=2))
 
 
 def test_gc_paused_leaves_a_disabled_collector_disabled(quiet_gc: None) -> None:
