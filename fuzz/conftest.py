@@ -1,7 +1,7 @@
 """pytest configuration for the fuzz targets (``make fuzz``).
 
-Registers the Hypothesis profiles (the same as tests/conftest.py; selected by
-``HYPOTHESIS_PROFILE``, default ``dev``) and the time budget: ``FUZZ_SECONDS``
+Loads the Hypothesis profiles (fuzz/profiles.py, as tests/conftest.py does;
+selected by ``HYPOTHESIS_PROFILE``, default ``dev``) and sets the time budget: ``FUZZ_SECONDS``
 (default 60) is shared evenly by the tests that take the ``fuzz_seconds``
 fixture; each runs rounds of Hypothesis examples until its share is spent.
 """
@@ -11,17 +11,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import HealthCheck, settings
 
-_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much,
-            HealthCheck.large_base_example]
+from fuzz import profiles
 
-settings.register_profile("dev", max_examples=100, deadline=None, suppress_health_check=_SLOW_OK)
-settings.register_profile("ci", max_examples=25, derandomize=True, deadline=None, database=None,
-                          print_blob=True, suppress_health_check=_SLOW_OK)
-settings.register_profile("fuzz", max_examples=2000, deadline=None, print_blob=True,
-                          suppress_health_check=_SLOW_OK)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+profiles.load()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

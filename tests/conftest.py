@@ -1,26 +1,8 @@
-"""Shared pytest configuration: the Hypothesis profiles.
-
-``HYPOTHESIS_PROFILE`` selects one (default ``dev``):
-
-- ``dev``: a quick local run;
-- ``ci``: small and derandomized (the same examples every run), no deadline;
-- ``fuzz``: many examples (``make fuzz`` uses it for the targets under fuzz/).
-
-fuzz/conftest.py registers the same profiles for ``pytest fuzz``.
-"""
+"""Shared pytest configuration: the Hypothesis profiles (fuzz/profiles.py;
+``HYPOTHESIS_PROFILE`` selects ``dev``, ``ci`` or ``fuzz``, default ``dev``)."""
 
 from __future__ import annotations
 
-import os
+from fuzz import profiles
 
-from hypothesis import HealthCheck, settings
-
-_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much,
-            HealthCheck.large_base_example]
-
-settings.register_profile("dev", max_examples=100, deadline=None, suppress_health_check=_SLOW_OK)
-settings.register_profile("ci", max_examples=25, derandomize=True, deadline=None, database=None,
-                          print_blob=True, suppress_health_check=_SLOW_OK)
-settings.register_profile("fuzz", max_examples=2000, deadline=None, print_blob=True,
-                          suppress_health_check=_SLOW_OK)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+profiles.load()
