@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 if atheris is not None and "--atheris" in sys.argv:
     with atheris.instrument_imports(include=["zparse", "lark"]):
         import zparse
-        import zparse.model.tcpip_build
+        import zparse.model.tcpip.build
         try:
             import zparse.model.izuprm
         except ImportError:

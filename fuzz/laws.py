@@ -73,7 +73,7 @@ class LawViolation(AssertionError):
 
 def kind_available(kind: str) -> bool:
     """Whether the parser for ``kind`` has landed in this tree."""
-    module = {"tcpip": "zparse.model.tcpip_build", "izuprm": "zparse.model.izuprm"}[kind]
+    module = {"tcpip": "zparse.model.tcpip.build", "izuprm": "zparse.model.izuprm"}[kind]
     try:
         return importlib.util.find_spec(module) is not None
     except ImportError:

@@ -37,7 +37,7 @@ def parse(text: str, kind: str = "tcpip", *, path: str | None = None,
     system symbols (``{"SYSCLONE": "01"}``) substituted in profile tokens.
     """
     if kind == "tcpip":
-        from .model.tcpip_build import parse_tcpip
+        from .model.tcpip.build import parse_tcpip
 
         return parse_tcpip(text, path, symbols=symbols)
     if kind == "izuprm":

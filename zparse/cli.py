@@ -470,8 +470,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------- parse
 def guess_kind(path: str) -> str:
-    """``izuprm`` for a file named IZUPRM*, else ``tcpip``."""
-    return "izuprm" if os.path.basename(path).upper().startswith("IZUPRM") else "tcpip"
+    """The kind of ``path`` by its name (:func:`zparse.workspace.discover.kind_of`); ``tcpip`` when the name says nothing."""
+    from .workspace.discover import kind_of
+
+    return kind_of(path) or "tcpip"
 
 
 def _read_text(path: str, encoding: str | None) -> str:

@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-__all__ = ["CODES", "CodeInfo", "Severity", "code_info", "known_selector", "selector_specificity"]
+__all__ = ["CODES", "CodeInfo", "Severity"]
 
 
 class Severity(enum.Enum):
@@ -93,24 +93,3 @@ CODES: dict[str, CodeInfo] = {
     code: CodeInfo(code, name, sev, summary, scope) for code, name, sev, scope, summary in _TABLE
 }
 
-
-def code_info(code: str) -> CodeInfo:
-    """The table entry of a code; raises KeyError for an unknown code."""
-    return CODES[code]
-
-
-def selector_specificity(code: str, selector: str) -> int | None:
-    """How specifically a select/ignore/severity entry (a code, a prefix such as
-    ``HA3``, or ``ALL``) matches ``code``: its length, 0 for ALL, None for no match."""
-    sel = selector.strip().upper()
-    if sel == "ALL":
-        return 0
-    if sel and code.upper().startswith(sel):
-        return len(sel)
-    return None
-
-
-def known_selector(selector: str) -> bool:
-    """Whether a select/ignore entry is ALL or a prefix of some known code."""
-    sel = selector.strip().upper()
-    return sel == "ALL" or (bool(sel) and any(c.startswith(sel) for c in CODES))

@@ -39,12 +39,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .codes import CODES, Severity, selector_specificity
+from .codes import CODES, Severity
 from .diagnostics import Diagnostic, Fix, Related, make, sort_diagnostics
+from .selection import check_selectors, is_selected, selector_specificity
 from .source import Source, Span
 
 if TYPE_CHECKING:
-    from .sysplex import LintConfig, Sysplex
+    from .sysplex import Sysplex
 
 __all__ = [
     "Finding",
@@ -161,45 +162,6 @@ def rule_doc(code: str) -> str:
     return r.doc if r else ""
 
 
-# ---------------------------------------------------------------- selection
-
-
-def _decide(code: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool | None:
-    """One layer's decision: True/False, or None when the layer says nothing about ``code``."""
-    s = max((x for x in (selector_specificity(code, e) for e in select or ()) if x is not None), default=None)
-    i = max((x for x in (selector_specificity(code, e) for e in ignore or ()) if x is not None), default=None)
-    if s is not None and (i is None or s > i):
-        return True
-    if i is not None:
-        return False
-    if select is not None:
-        return False
-    return None
-
-
-def is_selected(code: str, config: LintConfig | None = None, *, select: Sequence[str] | None = None,
-                ignore: Sequence[str] | None = None) -> bool:
-    """Whether ``code`` runs/reports under ``[lint]`` (``config``) and the arguments.
-
-    Entries are codes, prefixes or ``ALL``; within one layer the most specific
-    matching entry wins and ``ignore`` wins a tie; a layer that gives
-    ``select`` disables what it does not match. The arguments' layer decides
-    first; the configuration decides what the arguments leave open; by
-    default everything is selected.
-    """
-    for sel, ign in ((select, ignore), (config.select if config else None, config.ignore if config else ())):
-        got = _decide(code, sel, ign)
-        if got is not None:
-            return got
-    return True
-
-
-def _check_selectors(entries: Sequence[str] | None, what: str) -> None:
-    for e in entries or ():
-        sel = e.strip().upper()
-        if sel != "ALL" and not any(c.startswith(sel) for c in CODES if sel):
-            raise ValueError(f"{what}: {e!r} is not a code, a code prefix or ALL")
-
 
 # ---------------------------------------------------------------- suppression comments
 
@@ -298,8 +260,8 @@ def lint(sysplex: Sysplex, *, select: Sequence[str] | None = None, ignore: Seque
     ``rules`` defaults to the built-in rules. Raises ValueError for a
     ``select``/``ignore`` entry that is not a code, a prefix or ALL.
     """
-    _check_selectors(select, "select")
-    _check_selectors(ignore, "ignore")
+    check_selectors(select, "select")
+    check_selectors(ignore, "ignore")
     config = sysplex.config
 
     def wanted(code: str) -> bool:

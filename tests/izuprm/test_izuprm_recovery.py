@@ -194,7 +194,7 @@ def test_many_operands_in_one_statement_stay_linear() -> None:
 
 
 def test_an_internal_error_becomes_zl001_and_keeps_every_byte(monkeypatch: pytest.MonkeyPatch) -> None:
-    import zparse.model.izuprm as model
+    import zparse.model.izuprm.build as model
 
     def boom(*args: object) -> None:
         raise RuntimeError("boom")

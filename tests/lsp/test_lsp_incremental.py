@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zparse.lsp.incremental import IncrementalTcpip, _all_spans, _own_spans
-from zparse.model.tcpip_build import parse_tcpip
+from zparse.model.tcpip.build import parse_tcpip
 
 REPO = Path(__file__).resolve().parents[2]
 

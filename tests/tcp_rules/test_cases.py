@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from zparse.engine import Finding, load_builtin_rules
-from zparse.model.tcpip_build import parse_tcpip
+from zparse.model.tcpip.build import parse_tcpip
 
 CASES = Path(__file__).resolve().parents[1] / "rules" / "cases"
 SECTION = re.compile(r"^-- (.+?) --[ \t]*(?:\r?\n|\Z)", re.M)

@@ -4,7 +4,7 @@ A full parse of a 5,000-line profile takes several hundred milliseconds;
 an editor sends a change on every keystroke. :class:`IncrementalTcpip`
 keeps a profile cut into *pieces* of whole lines (about
 :data:`TARGET_LINES` each, cut before a top-level statement keyword), each
-parsed on its own with :func:`~zparse.model.tcpip_build.parse_tcpip`. After
+parsed on its own with :func:`~zparse.model.tcpip.build.parse_tcpip`. After
 an edit only the pieces whose text changed are parsed again; the result is
 assembled from all pieces and is the same as a full parse of the text:
 same model (equal, block numbers included), same diagnostics at the same
@@ -53,10 +53,9 @@ from typing import Any
 import attrs
 
 from ..diagnostics import Diagnostic, sort_diagnostics
-from ..model import tcpip_build
 from ..model.result import ParseResult
 from ..model.tcpip import DynamicXcf, GlobalConfig, IpConfig, TcpipProfile
-from ..model.tcpip_build import IncludeResolver, parse_tcpip
+from ..model.tcpip.build import MAX_INCLUDES, IncludeResolver, parse_tcpip
 from ..source import Source, Span, line_bounds
 from ..syntax.cst import Node, Token
 from ..syntax.grammar import grammar_text, keyword_lines
@@ -69,7 +68,6 @@ log = logging.getLogger(__name__)
 TARGET_LINES = 64
 """Lines per piece (a piece is cut at the first statement keyword after this many lines)."""
 
-MAX_INCLUDES: int = getattr(tcpip_build, "MAX_INCLUDES", 256)
 _LAST_WINS = {"primary_interface": "PRIMARYINTERFACE", "somaxconn": "SOMAXCONN", "arpage": "ARPAGE"}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
 _FIRST_WORD = re.compile(r"[ \t]*([A-Za-z@#$][^\s;\"]*)")

@@ -1,19 +1,17 @@
 """Loading a sysplex with the editor's unsaved text, and keeping it warm.
 
-:func:`zparse.sysplex.load_sysplex` reads every member from disk and parses
-it from scratch. The language server needs two more things:
+The language server loads through the same :class:`zparse.sysplex.Loader`
+as ``zlint check``, handing it two things of its own:
 
-* **overrides**: the text of open documents (unsaved edits) instead of the
-  disk for those files, INCLUDEd members and IZUPRMxx members included;
-* **warm parses**: a profile whose text did not change is not parsed again,
-  and one that changed is re-parsed incrementally
-  (:class:`~zparse.lsp.incremental.IncrementalTcpip`); files that are not
-  open are read from disk only when their modification time changes.
+* a file source, :class:`OverlayFiles`: the text of open documents (unsaved
+  edits) instead of the disk for those files, INCLUDEd and IZUPRMxx members
+  included; files that are not open are read from disk only when their
+  modification time or size changes (:class:`DiskCache`);
+* warm parsers, :class:`Parsers`: a profile whose text did not change is not
+  parsed again, and one that changed is re-parsed incrementally
+  (:class:`~zparse.lsp.incremental.IncrementalTcpip`).
 
-:class:`Project` does what ``load_sysplex`` does for an inventory (same
-systems, symbols, INCLUDE resolution, file results and diagnostics) through
-the sysplex module's own reader, loader and resolver, overriding only where
-text comes from and how it is parsed. ``load_single`` does the same for one
+:class:`Project` loads one inventory that way; :func:`load_single` one
 document checked on its own (no inventory, or a document that is not a
 file, such as a Zowe Explorer member).
 """
@@ -22,41 +20,41 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-import attrs
-
-from .. import sysplex as sp
 from ..model.izuprm import IzuPrm, parse_izuprm
 from ..model.result import ParseResult
 from ..model.tcpip import TcpipProfile
-from ..model.tcpip_build import IncludeResolver
+from ..model.tcpip.build import IncludeResolver
+from ..sysplex import Loader, Sysplex
+from ..workspace.config import Inventory, read_inventory
+from ..workspace.files import Files, Unreadable
 from .incremental import IncrementalTcpip
 
-__all__ = ["DiskCache", "Parsers", "Project", "load_single"]
+__all__ = ["DiskCache", "OverlayFiles", "Parsers", "Project", "load_single"]
 
 
 class DiskCache:
     """Decoded text of files read from disk, re-read when size or mtime change."""
 
     def __init__(self) -> None:
-        self._texts: dict[tuple[str, str | None], tuple[tuple[int, int], str | tuple[str]]] = {}
+        self._texts: dict[tuple[str, str | None], tuple[tuple[int, int], str | Unreadable]] = {}
         self._lock = threading.Lock()
 
-    def read(self, files: sp._Files, path: str, encoding: str | None) -> str | tuple[str]:
+    def read(self, files: Files, path: str, encoding: str | None) -> str | Unreadable:
+        """The text of ``path`` as ``Files.read`` gives it, from the cache while the file is unchanged."""
         try:
             st = os.stat(path)
             stamp = (st.st_mtime_ns, st.st_size)
         except OSError:
-            return sp._Files.read(files, path, encoding)
+            return Files.read(files, path, encoding)
         key = (path, encoding)
         with self._lock:
             hit = self._texts.get(key)
         if hit is not None and hit[0] == stamp and files.check(path) is None:
             return hit[1]
-        got = sp._Files.read(files, path, encoding)
+        got = Files.read(files, path, encoding)
         with self._lock:
             self._texts[key] = (stamp, got)
         return got
@@ -70,19 +68,20 @@ class DiskCache:
                     del self._texts[key]
 
 
-class _OverlayFiles(sp._Files):
-    """The sysplex module's file reader, with open documents' text first."""
+class OverlayFiles(Files):
+    """The workspace's file reader, with open documents' text first."""
 
     def __init__(self, root: str, overlay: Mapping[str, str], disk: DiskCache) -> None:
         super().__init__(root)
         self.overlay = overlay
         self.disk = disk
 
-    def read(self, path: str, encoding: str | None) -> str | tuple[str]:
+    def read(self, path: str, encoding: str | None) -> str | Unreadable:
+        """An open document's text, else the disk's (through :class:`DiskCache`)."""
         text = self.overlay.get(os.path.abspath(path))
         if text is not None:
             problem = self.check(path)
-            return (problem,) if problem is not None else text
+            return Unreadable(problem) if problem is not None else text
         return self.disk.read(self, path, encoding)
 
 
@@ -116,23 +115,6 @@ class Parsers:
         self._izu.pop(path, None)
 
 
-class _Loader(sp._Loader):
-    """The sysplex loader, parsing through :class:`Parsers`."""
-
-    def __init__(self, root: str, include: Sequence[tuple[str, str]], mapped: bool,
-                 files: _OverlayFiles, parsers: Parsers) -> None:
-        super().__init__(root, include, mapped)
-        self.files = files
-        self.parsers = parsers
-
-    def parse_tcpip(self, path: str, symbols: Mapping[str, str] | None, text: str,
-                    resolver: sp._Resolver) -> ParseResult[TcpipProfile]:
-        return self.parsers.tcpip(path, symbols, text, resolver)
-
-    def parse_izuprm(self, path: str, text: str) -> ParseResult[IzuPrm]:
-        return self.parsers.izuprm(path, text)
-
-
 class Project:
     """One inventory (``zlint.toml`` or ``pyproject.toml`` with ``[tool.zlint]``)."""
 
@@ -140,9 +122,9 @@ class Project:
         self.inventory = os.path.abspath(inventory)
         self.parsers = parsers
         self.disk = disk
-        self._inv: tuple[tuple[int, int], Any] | None = None
+        self._inv: tuple[tuple[int, int], Inventory] | None = None
 
-    def _read_inventory(self) -> Any:
+    def _read_inventory(self) -> Inventory:
         try:
             st = os.stat(self.inventory)
             stamp = (st.st_mtime_ns, st.st_size)
@@ -150,31 +132,24 @@ class Project:
             stamp = (-1, -1)
         if self._inv is not None and self._inv[0] == stamp:
             return self._inv[1]
-        inv = sp._read_inventory(Path(self.inventory))
+        inv = read_inventory(Path(self.inventory))
         self._inv = (stamp, inv)
         return inv
 
     def forget(self) -> None:
         self._inv = None
 
-    def load(self, overlay: Mapping[str, str]) -> sp.Sysplex:
+    def load(self, overlay: Mapping[str, str]) -> Sysplex:
         """The sysplex, with ``overlay`` (absolute path -> text) read instead of the disk.
 
         Raises :class:`zparse.sysplex.InventoryError` for an unusable inventory.
         """
         inv = self._read_inventory()
-        files = _OverlayFiles(inv.root, overlay, self.disk)
-        loader = _Loader(inv.root, inv.include, True, files, self.parsers)
-        systems: list[sp.System] = []
-        for spec in sorted(inv.systems, key=lambda s: s.name):
-            symbols = {"SYSNAME": spec.name.upper(), **spec.symbols} if spec.symbols is not None else None
-            systems.append(loader.system(attrs.evolve(spec, symbols=symbols), ()))
-        return loader.finish(name=inv.name, root=inv.root, inventory=inv.file, mode="inventory",
-                             systems=systems, dns=inv.dns, config=inv.config)
+        return Loader(OverlayFiles(inv.root, overlay, self.disk), self.parsers).inventory(inv)
 
 
 def load_single(path: str, text: str, kind: str, parsers: Parsers, disk: DiskCache,
-                *, is_file: bool = True) -> sp.Sysplex:
+                *, is_file: bool = True) -> Sysplex:
     """One document checked on its own (per-file rules only).
 
     ``path`` is the file's absolute path, or (``is_file=False``) the
@@ -183,20 +158,5 @@ def load_single(path: str, text: str, kind: str, parsers: Parsers, disk: DiskCac
     """
     if is_file:
         folder = os.path.dirname(path)
-        files = _OverlayFiles(folder, {path: text}, disk)
-        loader = _Loader(folder, (), False, files, parsers)
-        if kind == "izuprm":
-            loader.izuprm(path, None, None, standalone=True)
-        else:
-            loader.tcpip(path, None, None, None, (folder,), standalone=True)
-        return loader.finish(name=os.path.basename(path), root=folder, inventory=None, mode="file",
-                             systems=())
-    result: ParseResult[Any]
-    if kind == "izuprm":
-        result = parsers.izuprm(path, text)
-    else:
-        result = parsers.tcpip(path, None, text, None)
-    fr = sp.FileResult(path=path, kind=kind, system=None, status=result.status, result=result,
-                       diagnostics=result.diagnostics, standalone=True)
-    return sp.Sysplex(name=path, root="", inventory=None, mode="file", systems=(), files=(fr,),
-                      diagnostics=result.diagnostics)
+        return Loader(OverlayFiles(folder, {path: text}, disk), parsers).file(path, kind)
+    return Loader(OverlayFiles("", {}, disk), parsers).document(path, text, kind)

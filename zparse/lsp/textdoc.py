@@ -19,12 +19,11 @@ from lsprotocol import types
 from pygls.uris import to_fs_path
 from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
+from ..workspace.discover import kind_of
+
 __all__ = ["LineIndex", "TextDoc", "doc_kind", "uri_path"]
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
-
-TCPIP_LANGUAGES = frozenset({"tcpip", "zos-tcpip", "tcpip-profile", "zostcpip", "profile-tcpip", "tcpipprofile"})
-IZUPRM_LANGUAGES = frozenset({"izuprm", "zos-izuprm", "parmlib-izuprm", "izuprmxx", "zosmf-izuprm"})
 
 
 def uri_path(uri: str) -> str | None:
@@ -47,31 +46,9 @@ def _name_of(uri: str) -> str:
 
 
 def doc_kind(uri: str, language_id: str | None) -> str | None:
-    """``"tcpip"``, ``"izuprm"`` or None (not ours), from the language id or the file name.
-
-    Language ids win (``tcpip``, ``zos-tcpip``, ``izuprm``, ...); otherwise
-    the member name: PROFILE*, TCPIP* or *.tcpip is a TCP/IP profile,
-    IZUPRM* an IZUPRMxx member. Zowe Explorer names members
-    ``.../USER.TCPPARMS/PROFILE`` or ``.../SYS1.PARMLIB(IZUPRM00)``, so the
-    member inside parentheses counts as the name too.
-    """
-    lang = (language_id or "").strip().lower()
-    if lang in TCPIP_LANGUAGES:
-        return "tcpip"
-    if lang in IZUPRM_LANGUAGES:
-        return "izuprm"
-    name = _name_of(uri)
-    m = re.search(r"\(([^()]*)\)\s*$", name)
-    candidates = [name, m.group(1)] if m else [name]
-    for n in candidates:
-        u = n.upper()
-        if u.startswith("."):
-            continue
-        if u.startswith("IZUPRM"):
-            return "izuprm"
-        if u.startswith(("PROFILE", "TCPIP")) or u.endswith(".TCPIP"):
-            return "tcpip"
-    return None
+    """``"tcpip"``, ``"izuprm"`` or None (not ours), from the language id or the
+    document's name (:func:`zparse.workspace.discover.kind_of`)."""
+    return kind_of(_name_of(uri), language_id=language_id)
 
 
 class LineIndex:

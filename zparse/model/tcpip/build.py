@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterable, Mapping
 from ipaddress import IPv4Address, IPv6Address
 from typing import Any
 
-from .._gc import gc_paused
-from ..diagnostics import Diagnostic, make, sort_diagnostics
-from ..source import Source, Span
-from ..syntax.cst import Node, Token
-from ..syntax.tcpip import parse_tcpip_syntax
-from .result import ParseResult
-from .tcpip import (
+from ..._gc import gc_paused
+from ...diagnostics import Diagnostic, make, sort_diagnostics
+from ...source import Source, Span
+from ...syntax.cst import Node, Token
+from ...syntax.tcpip import parse_tcpip_syntax
+from ..result import ParseResult
+from .nodes import (
     AutologEntry,
     DestIp,
     DestRole,

@@ -16,7 +16,7 @@ from ipaddress import IPv4Address, IPv6Address
 
 import attrs
 
-from ..source import Span
+from ...source import Span
 
 __all__ = [
     "AutologEntry",
@@ -26,10 +26,12 @@ __all__ = [
     "DistMethod",
     "DynamicXcf",
     "Generic",
+    "GlobalConfig",
     "HomeEntry",
     "Include",
     "Interface",
     "IpAddress",
+    "IpConfig",
     "Link",
     "Moveable",
     "Option",
@@ -47,6 +49,8 @@ __all__ = [
     "VipaDistribute",
     "VipaRange",
     "VipaRoute",
+    "VipaStatement",
+    "mask_prefix",
 ]
 
 IpAddress = IPv4Address | IPv6Address
@@ -104,7 +108,7 @@ class DynamicXcf:
             return None
         plen = self.prefix_len
         if plen is None and self.mask is not None:
-            plen = _mask_prefix(self.mask)
+            plen = mask_prefix(self.mask)
         if plen is None:
             return None
         return ipaddress.ip_network(f"{self.address}/{plen}", strict=False)
@@ -404,7 +408,7 @@ class VipaRange:
             return None
         plen = self.prefix_len
         if plen is None and self.mask is not None:
-            plen = _mask_prefix(self.mask)
+            plen = mask_prefix(self.mask)
         if plen is None:
             plen = self.address.max_prefixlen
         return ipaddress.ip_network(f"{self.address}/{plen}", strict=False)
@@ -629,7 +633,7 @@ def _addr_key(a: IpAddress) -> tuple[int, int]:
     return (a.version, int(a))
 
 
-def _mask_prefix(mask: IPv4Address) -> int | None:
+def mask_prefix(mask: IPv4Address) -> int | None:
     """Prefix length of a contiguous mask, None if the mask is not contiguous."""
     n = int(mask)
     inv = (~n) & 0xFFFFFFFF
@@ -637,6 +641,3 @@ def _mask_prefix(mask: IPv4Address) -> int | None:
         return None
     return 32 - inv.bit_length()
 
-
-def mask_prefix(mask: IPv4Address) -> int | None:
-    return _mask_prefix(mask)

@@ -1,0 +1,213 @@
+"""The failover simulation: lose each system in turn and see who serves what."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..model.tcpip import DestRole, DistMethod, IpAddress, VipaDistribute
+from .index import SysplexIndex, _addr_key
+from .model import Sysplex
+
+__all__ = ["DvipaState", "FailoverCase", "ServiceState", "simulate_failover"]
+
+
+@attrs.frozen(kw_only=True)
+class DvipaState:
+    """Who owns a DVIPA in one failover case, and how it got it."""
+
+    dvipa: IpAddress
+    owner: str | None
+    how: str
+
+
+@attrs.frozen(kw_only=True)
+class ServiceState:
+    """Where new connections to one service go in one failover case.
+
+    ``kind`` is ``"distributed"`` (a VIPADISTRIBUTE's DVIPA and PORT entry;
+    every live system counts as running its server) or ``"zosmf"`` (the
+    DVIPA a z/OSMF HOSTNAME resolves to and its HTTP_SSL_PORT; only systems
+    that autostart a z/OSMF server count). ``targets`` are the systems that
+    receive new connections (one for HOTSTANDBY).
+    """
+
+    kind: str
+    dvipa: IpAddress
+    ports: str
+    port: int | None
+    owner: str | None
+    method: str | None
+    targets: tuple[str, ...]
+    reachable: bool
+    reason: str
+    distributor: VipaDistribute | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def name(self) -> str:
+        """The service for messages: ``198.51.100.10 port 443``, ``z/OSMF at ...``."""
+        what = "z/OSMF at " if self.kind == "zosmf" else ""
+        return f"{what}{self.dvipa} {'port ' + self.ports if self.ports != 'all ports' else '(all ports)'}"
+
+
+@attrs.frozen(kw_only=True)
+class FailoverCase:
+    """The sysplex with one system lost (``lost`` None: every system up)."""
+
+    lost: str | None
+    dvipas: tuple[DvipaState, ...]
+    services: tuple[ServiceState, ...]
+
+    def service(self, kind: str, dvipa: IpAddress, port: int | None) -> ServiceState | None:
+        """The state of one service in this case, or None."""
+        for s in self.services:
+            if s.kind == kind and s.dvipa == dvipa and s.port == port:
+                return s
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class _Service:
+    kind: str
+    dvipa: IpAddress
+    ports: str
+    port: int | None
+
+
+def _owner(idx: SysplexIndex, dvipa: IpAddress, alive: set[str], lost: str | None) -> tuple[str | None, str]:
+    defs = [d.system for d in idx.owners.get(dvipa, ())]
+    bks = list(idx.backups.get(dvipa, ()))
+    base: str | None
+    if defs:
+        base, how = defs[0], "VIPADEFINE"
+        if len(defs) > 1:
+            how = "VIPADEFINE (also defined on " + ", ".join(defs[1:]) + "; the later-activated stack owns it)"
+    else:
+        act = [b for b in bks if b.activates]
+        if act:
+            base, how = act[0].system, f"VIPABACKUP {act[0].rank} MOVEABLE (activates it)"
+        else:
+            base, how = None, "not active: no VIPADEFINE, and a plain VIPABACKUP only takes over an active DVIPA"
+    if base is None or base in alive:
+        return base, how
+    # the owner is lost: a stack that also VIPADEFINEs it, else the highest-ranked VIPABACKUP
+    for name in defs:
+        if name in alive:
+            return name, "VIPADEFINE (takes over)"
+    for b in bks:
+        if b.system in alive:
+            return b.system, f"VIPABACKUP rank {b.rank} (takes over)"
+    return None, "no other system VIPADEFINEs or VIPABACKUPs it"
+
+
+def _services(idx: SysplexIndex) -> list[_Service]:
+    out: dict[tuple[str, IpAddress, str], _Service] = {}
+    for dvipa, ds in idx.distributors.items():
+        for d in ds:
+            st = d.statement
+            if st.delete:
+                continue
+            if not st.ports:
+                out.setdefault(("distributed", dvipa, "all ports"),
+                               _Service(kind="distributed", dvipa=dvipa, ports="all ports", port=None))
+            for spec in st.ports:
+                out.setdefault(("distributed", dvipa, str(spec)),
+                               _Service(kind="distributed", dvipa=dvipa, ports=str(spec), port=spec.first))
+    for svc in idx.zosmf_services:
+        out.setdefault(("zosmf", svc.dvipa, str(svc.port)),
+                       _Service(kind="zosmf", dvipa=svc.dvipa, ports=str(svc.port), port=svc.port))
+    return sorted(out.values(), key=lambda s: (_addr_key(s.dvipa), s.port or 0, s.kind))
+
+
+def _route(idx: SysplexIndex, svc: _Service, owner: str | None, alive: set[str]) -> ServiceState:
+    def runs(system: str | None) -> bool:
+        if system is None or system not in alive:
+            return False
+        if svc.kind == "zosmf":
+            if system in idx.zosmf_unknown:
+                return True  # its IZUPRMxx could not be read: do not guess a failure
+            z = idx.zosmf.get(system)
+            return z is not None and z.runs_server
+        return True
+
+    def why(system: str | None, address: str) -> str:
+        if system is None:
+            return f"{address} (no system has this DYNAMICXCF address)"
+        if system not in alive:
+            return f"{address} ({system}, lost)"
+        if svc.kind == "zosmf":
+            z = idx.zosmf.get(system)
+            return f"{address} ({system}, " + ("no IZUPRMxx" if z is None else "AUTOSTART(CONNECT)") + ")"
+        return f"{address} ({system})"
+
+    def state(method: str | None, targets: tuple[str, ...], reason: str,
+              distributor: VipaDistribute | None = None) -> ServiceState:
+        return ServiceState(kind=svc.kind, dvipa=svc.dvipa, ports=svc.ports, port=svc.port, owner=owner,
+                            method=method, targets=targets, reachable=bool(targets), reason=reason,
+                            distributor=distributor)
+
+    if owner is None:
+        return state(None, (), "no system owns the DVIPA")
+    stmts = [d.statement for d in idx.distributors.get(svc.dvipa, ()) if d.system == owner and not d.statement.delete]
+    if svc.port is None:
+        stmts = [s for s in stmts if not s.ports]
+    else:
+        stmts = [s for s in stmts if s.distributes_port(svc.port)]
+    if not stmts:
+        ok = runs(owner)
+        reason = (f"{owner} owns the DVIPA and does not distribute it; its own server takes the connections"
+                  if ok else f"{owner} owns the DVIPA, does not distribute it and runs no "
+                  + ("z/OSMF server" if svc.kind == "zosmf" else "server"))
+        return state(None, (owner,) if ok else (), reason)
+    st = stmts[0]
+    method = st.dist_method_effective
+    tgts = [t for t in idx.targets.get(svc.dvipa, ()) if t.statement is st]
+    if method is DistMethod.HOTSTANDBY:
+        pref = [t for t in tgts if t.role is DestRole.PREFERRED]
+        order = pref + sorted((t for t in tgts if t.role is DestRole.BACKUP),
+                              key=lambda t: (-(t.rank or 0), t.order))
+        chosen = next((t for t in order if runs(t.system)), None)
+        picked: tuple[str, ...] = (chosen.system,) if chosen is not None and chosen.system else ()
+    else:
+        picked = tuple(dict.fromkeys(t.system for t in tgts if t.system is not None and runs(t.system)))
+    if picked:
+        reason = f"{owner} distributes ({method.value}) to " + ", ".join(picked)
+    else:
+        listed = ", ".join(why(t.system, str(t.address) if t.address else "?") for t in tgts) or "none"
+        reason = f"{owner} distributes ({method.value}) but no target can take the connections: {listed}"
+    return state(method.value, picked, reason, st)
+
+
+def _case(idx: SysplexIndex, services: Sequence[_Service], lost: str | None) -> FailoverCase:
+    alive = set(idx.systems) - ({lost} if lost else set())
+    dvipas = sorted(set(idx.dvipas()) | set(idx.distributors) | {s.dvipa for s in services}, key=_addr_key)
+    states = []
+    owners: dict[IpAddress, str | None] = {}
+    for d in dvipas:
+        owner, how = _owner(idx, d, alive, lost)
+        owners[d] = owner
+        states.append(DvipaState(dvipa=d, owner=owner, how=how))
+    return FailoverCase(
+        lost=lost, dvipas=tuple(states),
+        services=tuple(_route(idx, s, owners[s.dvipa], alive) for s in services),
+    )
+
+
+def simulate_failover(sysplex: Sysplex, index: SysplexIndex | None = None, *,
+                      baseline: bool = False) -> list[FailoverCase]:
+    """Take each system away in turn and see who serves what.
+
+    For every DVIPA: the owner (the VIPADEFINE stack; when it is lost,
+    another stack that VIPADEFINEs it, else the remaining VIPABACKUP with
+    the highest rank; a plain VIPABACKUP only takes over a DVIPA that was
+    active, the MOVEABLE form also activates one that was not). For every
+    service (each PORT entry of a VIPADISTRIBUTE, and z/OSMF behind the DVIPA
+    its HOSTNAME resolves to): the owner's VIPADISTRIBUTE for that port sends
+    new connections to the PREFERRED target if its system is alive and runs
+    the server, else to the highest-ranked BACKUP that does (HOTSTANDBY), or
+    to every such target (other methods); an owner that does not distribute
+    the port serves it itself. One case per system (by name); with
+    ``baseline`` a first case with every system up (``lost`` None).
+    """
+    return (index or sysplex.index).failover_cases(baseline=baseline)
