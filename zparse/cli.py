@@ -334,30 +334,15 @@ def _did_you_mean(text: str) -> str:
     return f" (did you mean {', '.join(similar)}?)" if similar else ""
 
 
-def _distance(a: str, b: str) -> int:
-    """Edit distance counting a swap of neighbours as one edit (typos like TCP140)."""
-    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
-    for i in range(len(a) + 1):
-        d[i][0] = i
-    for j in range(len(b) + 1):
-        d[0][j] = j
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[len(a)][len(b)]
-
-
 def _similar_codes(text: str) -> list[str]:
     """Codes close to ``text``: by spelling of the code, then of the rule name."""
     import difflib
 
     from .codes import CODES
+    from .source import edit_distance
 
     t = text.upper()
-    ranked = sorted((_distance(t, code), code) for code in CODES)
+    ranked = sorted((edit_distance(t, code), code) for code in CODES)
     close = [code for dist, code in ranked if dist <= 2][:6]
     names = {info.name.upper(): code for code, info in CODES.items()}
     for n in difflib.get_close_matches(t, list(names), n=3, cutoff=0.6):

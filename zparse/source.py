@@ -12,7 +12,7 @@ import codecs
 import re
 from collections.abc import Sequence
 
-__all__ = ["EBCDIC_CODEPAGES", "Source", "Span", "decode", "line_bounds"]
+__all__ = ["EBCDIC_CODEPAGES", "Source", "Span", "decode", "edit_distance", "line_bounds"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -154,6 +154,22 @@ def line_bounds(text: str, offset: int) -> tuple[int, int]:
         if k >= 0:
             end = min(end, k)
     return start, end
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Edit distance of two words, a swap of neighbours counting as one edit
+    (typos like ``TCP140`` for ``TCP104``): the one "did you mean" measure."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 def _cp1047_table() -> str:

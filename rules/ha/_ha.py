@@ -13,7 +13,7 @@ from zparse.source import Source, Span
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex, ZosmfServer
 
-__all__ = ["dest_span", "group_name", "levenshtein", "profile_start", "unique", "unmatched_destips",
+__all__ = ["dest_span", "group_name", "profile_start", "unique", "unmatched_destips",
            "xcf_related", "zosmf_members"]
 
 
@@ -96,12 +96,3 @@ def zosmf_members(index: SysplexIndex) -> dict[str, ZosmfServer]:
     return {n: z for n, z in index.zosmf.items() if n in names}
 
 
-def levenshtein(a: str, b: str) -> int:
-    """Edit distance (for "did you mean" suggestions of mistyped addresses)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]

@@ -74,8 +74,9 @@ from typing import TYPE_CHECKING
 
 from zparse.diagnostics import Edit, Fix
 from zparse.engine import Finding, rule
+from zparse.source import edit_distance
 
-from ._ha import dest_span, levenshtein, unique, unmatched_destips, xcf_related
+from ._ha import dest_span, unique, unmatched_destips, xcf_related
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
@@ -95,7 +96,7 @@ def _check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
         span = dest_span(dest)
         candidates = sorted(a for a in index.xcf if a.version == addr.version)
         named = {d.address for d in dist.dest_ips}
-        distance = {a: levenshtein(str(a), str(addr)) for a in candidates if a not in named}
+        distance = {a: edit_distance(str(a), str(addr)) for a in candidates if a not in named}
         best = min(distance.values(), default=99)
         near = [a for a, n in distance.items() if n == best <= 2]
         help_ = None

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import zparse
 from zparse.syntax import izuprm as syntax
+from zparse.syntax.grammar import grammar_path
 
 
 def test_grammar_is_found_in_the_checkout() -> None:
-    path = syntax._grammar_file()
+    path = grammar_path("izuprm.lark")
     assert path.is_file()
     assert path.name == "izuprm.lark"
     installed = Path(zparse.__file__).resolve().parent / "grammars" / "izuprm.lark"
@@ -18,7 +19,7 @@ def test_grammar_is_found_in_the_checkout() -> None:
 
 
 def test_declared_keywords_match_the_keyword_table() -> None:
-    text = syntax._grammar_file().read_text(encoding="utf-8")
+    text = grammar_path("izuprm.lark").read_text(encoding="utf-8")
     declared = {w for line in re.findall(r"^%declare (.*)$", text, re.M) for w in line.split()}
     keywords = {w for w in declared if w.startswith("K_")}
     assert keywords == {f"K_{k}" for k in syntax.STATEMENTS} | {f"K_{k}" for k in syntax.SUBKEYWORDS}
@@ -36,7 +37,7 @@ def test_every_statement_has_a_grammar_rule() -> None:
 def test_statement_nodes_carry_the_lark_tree_and_keyword() -> None:
     from zparse.source import Source
 
-    result = syntax.parse_syntax(Source("WLM_CLASSES DEFAULT(A), LONG_WORK(B)\n"))
+    result = syntax.parse_izuprm_syntax(Source("WLM_CLASSES DEFAULT(A), LONG_WORK(B)\n"))
     [node] = result.statements
     assert node.kind == "statement" and node.keyword == "WLM_CLASSES"
     assert node.tree.data == "wlm_classes"

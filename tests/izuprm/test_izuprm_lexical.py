@@ -7,7 +7,7 @@ import pytest
 from zparse.codes import Severity
 from zparse.model.izuprm import parse_izuprm
 from zparse.source import Source
-from zparse.syntax.izuprm import izuprm_grammar, parse_syntax
+from zparse.syntax.izuprm import izuprm_grammar, parse_izuprm_syntax
 
 
 def codes(text: str) -> list[str]:
@@ -22,7 +22,7 @@ def record(data: str, seq: str = "") -> str:
 
 def tiles(text: str) -> None:
     """Every character belongs to exactly one token, in order."""
-    tree = parse_syntax(Source(text)).tree
+    tree = parse_izuprm_syntax(Source(text)).tree
     pos = 0
     for tok in tree.tokens():
         assert tok.start == pos, (tok, pos)

@@ -206,7 +206,7 @@ def test_an_internal_error_becomes_zl001_and_keeps_every_byte(monkeypatch: pytes
     assert [d.code for d in r.diagnostics] == ["ZL001"]
     assert r.model.autostart is Autostart.CONNECT  # the other statements still count
 
-    monkeypatch.setattr(model, "parse_syntax", boom)
+    monkeypatch.setattr(model, "parse_izuprm_syntax", boom)
     r = parse_izuprm(text)
     assert r.render() == text
     assert [d.code for d in r.diagnostics] == ["ZL001"]

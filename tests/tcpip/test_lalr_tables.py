@@ -128,7 +128,7 @@ def test_tcpip_trees_are_the_trees_lark_builds(start: str, node: Node) -> None:
 
 
 def _izuprm_statements() -> list[Node]:
-    return list(izuprm_syntax.parse_syntax(Source(IZUPRM)).statements)
+    return list(izuprm_syntax.parse_izuprm_syntax(Source(IZUPRM)).statements)
 
 
 @pytest.mark.parametrize("node", _izuprm_statements(), ids=lambda n: n.keyword or "unknown")

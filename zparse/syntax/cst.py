@@ -50,7 +50,7 @@ class Node:
     used only by the model builders; a TCP/IP parse frees it afterwards); ``keyword`` the canonical statement
     keyword where one is known."""
 
-    __slots__ = ("children", "data", "keyword", "kind", "source", "tree")
+    __slots__ = ("children", "keyword", "kind", "source", "tree")
 
     def __init__(
         self,
@@ -65,7 +65,6 @@ class Node:
         self.source = source
         self.keyword = keyword
         self.tree = tree
-        self.data: dict[str, Any] = {}
 
     def __repr__(self) -> str:
         return f"Node({self.kind}, {self.keyword}, {self.start}-{self.end})"

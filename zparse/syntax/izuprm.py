@@ -16,7 +16,7 @@ and the IZUPRMxx syntax rules):
   part of the value).
 
 Every character of the input belongs to exactly one :class:`~zparse.syntax.cst.Token`,
-so ``parse_syntax(source).tree.render() == source.text`` for any ``str``.
+so ``parse_izuprm_syntax(source).tree.render() == source.text`` for any ``str``.
 
 Policies where IBM's text is silent or was not seen (see
 ``/work/shared/reference/izuprm.md`` section 2.3):
@@ -45,7 +45,6 @@ import difflib
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any, Final
 
 from ..codes import Severity
@@ -61,7 +60,7 @@ __all__ = [
     "SUBKEYWORDS",
     "IzuprmSyntax",
     "izuprm_grammar",
-    "parse_syntax",
+    "parse_izuprm_syntax",
     "suggest_keyword",
     "unquote",
 ]
@@ -117,14 +116,6 @@ _PUNCT_TERMINAL = {LPAR: "_LPAR", RPAR: "_RPAR", COMMA: "COMMA", QUOTED: "QUOTED
 
 # ---------------------------------------------------------------------------
 # Grammar loading
-
-
-def _grammar_file() -> Path:
-    here = Path(__file__).resolve().parent.parent  # the zparse package folder
-    installed = here / "grammars" / "izuprm.lark"
-    if installed.is_file():
-        return installed
-    return here.parent / "grammars" / "izuprm.lark"
 
 
 def izuprm_grammar() -> Any:
@@ -454,7 +445,7 @@ class _Lexer:
 
 
 class IzuprmSyntax:
-    """What :func:`parse_syntax` returns.
+    """What :func:`parse_izuprm_syntax` returns.
 
     ``tree`` is the ``file`` node; its children are trivia tokens and one
     node per statement (kind ``statement``, with its :class:`Tree` in ``tree`` and
@@ -769,7 +760,7 @@ class _Parser:
         return Node("file", children, self.source), tuple(statements)
 
 
-def parse_syntax(source: Source) -> IzuprmSyntax:
+def parse_izuprm_syntax(source: Source) -> IzuprmSyntax:
     """Lex and parse an IZUPRMxx member into its lossless CST; never raises.
 
     Diagnostics: SYN001 (cannot parse a statement, with what was expected),

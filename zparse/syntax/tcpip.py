@@ -470,7 +470,6 @@ class _Driver:
                             self._span(sig[i]),
                             help=f"add {self.table.canonical(binfo.end)} after the last statement of the block",
                         ))
-                        block.data["unterminated"] = True
                     # An enclosing unterminated block's extent also bounds this one.
                     blocks.append((binfo, block, min(blimit, limit) if blocks else blimit))
                 else:

@@ -230,13 +230,6 @@ class SysplexIndex:
         """Whether some system defines, backs up or distributes ``addr``."""
         return addr in self.owners or addr in self.backups or addr in self.distributors
 
-    def system_of_xcf(self, addr: IpAddress | None) -> str | None:
-        """The system whose DYNAMICXCF address is ``addr`` (the first by name if several)."""
-        if addr is None:
-            return None
-        hits = self.xcf.get(addr, ())
-        return hits[0].system if hits else None
-
     def resolve(self, host: str) -> tuple[IpAddress, ...] | None:
         """Addresses of a host name: an IP literal is itself, ``*`` is none,
         other names go through ``[dns]``; None for a name [dns] does not know."""

@@ -31,7 +31,7 @@ from ...syntax.izuprm import (
     DATA_COLUMNS,
     STATEMENTS,
     IzuprmSyntax,
-    parse_syntax,
+    parse_izuprm_syntax,
     suggest_keyword,
     unquote,
 )
@@ -543,7 +543,7 @@ _SYNTAX_ERRORS = frozenset({"SYN001", "SYN004", "SYN005", "SYN010", "IZU201", "Z
 def _syntax_or_fallback(source: Source) -> IzuprmSyntax:
     """The CST; should the parser itself fail, one lossless error node and ZL001."""
     try:
-        return parse_syntax(source)
+        return parse_izuprm_syntax(source)
     except Exception as exc:  # never raise for any str: keep every byte, say what happened
         token = Token("ERROR", source.text, 0)
         node = Node("error", [token], source)

@@ -7,8 +7,7 @@ diagnostics, unknown operands SYN012, obsolete device types SYN011.
 
 from __future__ import annotations
 
-import ipaddress
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from ipaddress import IPv4Address, IPv6Address
 from typing import Any
 
@@ -901,13 +900,3 @@ def _release_trees(node: Node) -> None:
             if child.kind == "block":
                 _release_trees(child)
 
-
-def iter_addresses(values: Iterable[str]) -> list[IpAddress]:
-    """Addresses among operand words (for generic statements)."""
-    out: list[IpAddress] = []
-    for v in values:
-        try:
-            out.append(ipaddress.ip_address(v))
-        except ValueError:
-            continue
-    return out
