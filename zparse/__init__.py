@@ -13,28 +13,62 @@ The smallest surface (DESIGN.md contract 4)::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .codes import Severity
 from .diagnostics import Diagnostic, Related
 from .source import Source, Span
 
 if TYPE_CHECKING:
+    from .model.izuprm import IzuPrm
     from .model.result import ParseResult
-    from .sysplex import Sysplex
+    from .model.tcpip import TcpipProfile
+    from .sysplex import Sysplex, System
 
 __version__ = "0.1.0"
 
-__all__ = ("Diagnostic", "Related", "Severity", "Source", "Span", "lint", "load_sysplex", "parse")
+__all__ = ("Diagnostic", "IzuPrm", "Related", "Severity", "Source", "Span", "Sysplex", "System",
+           "TcpipProfile", "lint", "load_sysplex", "parse")
+
+# The model classes are re-exported lazily: ``import zparse`` stays cheap for the CLI's start-up.
+_LAZY = {
+    "Sysplex": ("zparse.sysplex", "Sysplex"),
+    "System": ("zparse.sysplex", "System"),
+    "TcpipProfile": ("zparse.model.tcpip", "TcpipProfile"),
+    "IzuPrm": ("zparse.model.izuprm", "IzuPrm"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module 'zparse' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(target[0]), target[1])
+
+
+@overload
+def parse(text: str, kind: Literal["tcpip"] = "tcpip", *, path: str | None = None,
+          symbols: Mapping[str, str] | None = None) -> ParseResult[TcpipProfile]: ...
+@overload
+def parse(text: str, kind: Literal["izuprm"], *, path: str | None = None,
+          symbols: Mapping[str, str] | None = None) -> ParseResult[IzuPrm]: ...
+@overload
+def parse(text: str, kind: str, *, path: str | None = None,
+          symbols: Mapping[str, str] | None = None) -> ParseResult[Any]: ...
 
 
 def parse(text: str, kind: str = "tcpip", *, path: str | None = None,
           symbols: Mapping[str, str] | None = None) -> ParseResult[Any]:
     """Parse one file's text; never raises for any ``str``.
 
-    ``kind`` is ``"tcpip"`` (a TCP/IP stack profile or OBEYFILE data set) or
-    ``"izuprm"`` (a z/OSMF IZUPRMxx parmlib member). ``symbols`` are static
-    system symbols (``{"SYSCLONE": "01"}``) substituted in profile tokens.
+    ``kind`` is ``"tcpip"`` (a TCP/IP stack profile or OBEYFILE data set:
+    the result's ``model`` is a :class:`~zparse.model.tcpip.TcpipProfile`) or
+    ``"izuprm"`` (a z/OSMF IZUPRMxx parmlib member: an
+    :class:`~zparse.model.izuprm.IzuPrm`); any other kind is a ValueError.
+    ``symbols`` are static system symbols (``{"SYSCLONE": "01"}``)
+    substituted in profile tokens. ``result.render() == text`` always.
     """
     if kind == "tcpip":
         from .model.tcpip.build import parse_tcpip
@@ -47,20 +81,27 @@ def parse(text: str, kind: str = "tcpip", *, path: str | None = None,
     raise ValueError(f"unknown kind {kind!r}: use 'tcpip' or 'izuprm'")
 
 
-def load_sysplex(path: str) -> Sysplex:
+def load_sysplex(path: str, *, encoding: str | None = None) -> Sysplex:
     """Load a sysplex from a ``zlint.toml``, a ``pyproject.toml`` with
     ``[tool.zlint]``, a folder (inventory found by walking up, or one system
-    per subfolder), or a single file. Raises ``zparse.sysplex.InventoryError``
-    only for an unreadable inventory; problems in member files become
-    diagnostics."""
+    per subfolder), or a single file. ``encoding`` overrides the inventory's
+    member encoding (e.g. ``"cp1047"``). Raises
+    ``zparse.sysplex.InventoryError`` only for an unreadable inventory;
+    problems in member files become diagnostics.
+
+    To load with text of your own (unsaved buffers, a git revision), give
+    :class:`zparse.sysplex.Loader` a :class:`zparse.workspace.Files` subclass."""
     from .sysplex import load_sysplex as _load
 
-    return _load(path)
+    return _load(path, encoding=encoding)
 
 
 def lint(sysplex: Sysplex, *, select: list[str] | None = None,
          ignore: list[str] | None = None) -> list[Diagnostic]:
-    """All findings for a sysplex (syntax and rules), in a deterministic order."""
+    """All findings for a sysplex (syntax and rules), in a deterministic order.
+
+    ``select``/``ignore`` take codes, prefixes (``HA3``) or ``ALL`` and decide
+    before the inventory's ``[lint]`` table does."""
     from .engine import lint as _lint
 
     return _lint(sysplex, select=select, ignore=ignore)

@@ -30,9 +30,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
 import pkgutil
 import re
 import sys
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,6 +80,14 @@ CheckFn = Callable[..., Iterable[Finding]]
 
 @attrs.frozen
 class Rule:
+    """A registered code: its table entry, its doc and (for rules) its check.
+
+    ``model`` is the model class a file-scope check takes (from the type of
+    its first parameter: ``TcpipProfile``, ``IzuPrm``, ...); the engine calls
+    the check once per model of that class, so a rule is scoped by what it
+    reads, not by its code's prefix.
+    """
+
     code: str
     name: str
     severity: Severity
@@ -85,6 +95,7 @@ class Rule:
     doc: str
     module: str
     check: CheckFn | None = None
+    model: type | None = None
 
     @property
     def summary(self) -> str:
@@ -99,9 +110,20 @@ def _module_doc(module: str) -> str:
     return (mod.__doc__ or "").strip() if mod else ""
 
 
+def _model_type(code: str, check: CheckFn) -> type:
+    """The class of a file-scope check's first parameter (what the engine feeds it)."""
+    params = list(inspect.signature(check).parameters)
+    want = typing.get_type_hints(check).get(params[0]) if params else None
+    if not isinstance(want, type):
+        raise TypeError(f"rule {code}: a file rule's first parameter must be annotated with the "
+                        "model class it checks (TcpipProfile or IzuPrm)")
+    return want
+
+
 def _register(code: str, module: str, check: CheckFn | None) -> Rule:
     info = CODES[code]
-    r = Rule(code, info.name, info.severity, info.scope, _module_doc(module), module, check)
+    model = _model_type(code, check) if check is not None and info.scope == "file" else None
+    r = Rule(code, info.name, info.severity, info.scope, _module_doc(module), module, check, model)
     _REGISTRY[code] = r
     return r
 
@@ -228,17 +250,15 @@ def _rules_of(rules: Iterable[Rule] | Mapping[str, Rule] | None) -> list[Rule]:
 def _calls(rule_: Rule, sysplex: Sysplex) -> Iterator[tuple[tuple[Any, ...], str | None]]:
     """The argument tuples a rule is called with, and the system each concerns."""
     if rule_.scope == "file":
-        if rule_.code.startswith("IZU"):
-            for f in sysplex.files:
-                if f.kind == "izuprm" and f.model is not None:
-                    yield (f.model,), f.system
-            return
-        for s in sysplex.systems:
-            if s.profile is not None:
-                yield (s.profile,), s.name
-        for f in sysplex.files:
-            if f.standalone and f.kind == "tcpip" and f.model is not None:
-                yield (f.model,), None
+        # A profile is checked as its system reads it (symbols and INCLUDEs
+        # resolved), a standalone profile and every IZUPRMxx member on its own.
+        units: list[tuple[Any, str | None]] = [(s.profile, s.name) for s in sysplex.systems
+                                               if s.profile is not None]
+        units.extend((f.model, f.system if f.kind == "izuprm" else None) for f in sysplex.files
+                     if f.model is not None and (f.standalone or f.kind == "izuprm"))
+        for model, system in units:
+            if rule_.model is not None and isinstance(model, rule_.model):
+                yield (model,), system
         return
     if sysplex.single_file:
         return

@@ -61,7 +61,7 @@ def test_a_failing_rule_becomes_zl001_and_the_rest_still_publishes(plex: Path,
 
     rules = dict(engine.registry())
     rules["TCP109"] = Rule("TCP109", "distribute-without-dynamicxcf", rules["TCP109"].severity, "file", "doc",
-                           __name__, boom)
+                           __name__, boom, rules["TCP109"].model)
     monkeypatch.setattr(analysis_mod, "lint", lambda sp: engine.lint(sp, rules=rules))
     an = Analyzer(links=DocLinks("https://x/{code}"))
     p1 = plex / "SYS1" / "PROFILE.TCPIP"

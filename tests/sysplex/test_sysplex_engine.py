@@ -11,6 +11,7 @@ from plexkit import RECIPE, RECIPE_SYS1, RECIPE_SYS2, loud, where, write
 import zparse
 from zparse.codes import Severity
 from zparse.engine import Finding, Rule, is_selected, lint, load_builtin_rules
+from zparse.model.tcpip import TcpipProfile
 from zparse.source import Span
 from zparse.sysplex import LintConfig, Sysplex, SysplexIndex, System, load_sysplex
 
@@ -101,7 +102,8 @@ def _crashing(scope: str) -> Rule:
         raise RuntimeError("boom")
         yield  # pragma: no cover
 
-    return Rule("HA304", "dvipa-without-takeover", Severity.WARNING, scope, "doc", "tests", check)
+    model = TcpipProfile if scope == "file" else None  # a file rule is fed the models of its class
+    return Rule("HA304", "dvipa-without-takeover", Severity.WARNING, scope, "doc", "tests", check, model)
 
 
 @pytest.mark.parametrize("scope", ["file", "system", "sysplex"])
@@ -132,7 +134,7 @@ def test_rules_by_scope_get_the_right_arguments(tmp_path: Path) -> None:
         seen.append(("sysplex", type(index).__name__))
         return iter(())
 
-    rules = [Rule("TCP101", "a", Severity.ERROR, "file", "", "t", file_check),
+    rules = [Rule("TCP101", "a", Severity.ERROR, "file", "", "t", file_check, TcpipProfile),
              Rule("IZU205", "b", Severity.WARNING, "system", "", "t", system_check),
              Rule("HA301", "c", Severity.ERROR, "sysplex", "", "t", sysplex_check)]
     diags = lint(load_sysplex(root), rules=rules)

@@ -61,6 +61,8 @@ def _span() -> Span:
 
 
 class DistMethod(enum.Enum):
+    """How a VIPADISTRIBUTE spreads new connections (DISTMETHOD; BASEWLM by default)."""
+
     BASEWLM = "BASEWLM"
     ROUNDROBIN = "ROUNDROBIN"
     SERVERWLM = "SERVERWLM"
@@ -70,11 +72,15 @@ class DistMethod(enum.Enum):
 
 
 class DestRole(enum.Enum):
+    """A DESTIP's role under DISTMETHOD HOTSTANDBY."""
+
     PREFERRED = "PREFERRED"
     BACKUP = "BACKUP"
 
 
 class Moveable(enum.Enum):
+    """When a DVIPA moves back to its owner (MOVEABLE; IMMEDIATE by default)."""
+
     IMMEDIATE = "IMMEDIATE"
     WHENIDLE = "WHENIDLE"
     NONDISRUPTIVE = "NONDISRUPTIVE"
@@ -143,6 +149,8 @@ class IpConfig:
 
 @attrs.frozen(kw_only=True)
 class GlobalConfig:
+    """``GLOBALCONFIG``: its options in order (the last one of a keyword wins)."""
+
     options: tuple[Option, ...] = ()
 
     @property
@@ -165,6 +173,8 @@ class GlobalConfig:
 
 @attrs.frozen(kw_only=True)
 class HomeEntry:
+    """One ``HOME`` entry: a static address on a link (``raw`` as written when it is not an address)."""
+
     address: IPv4Address | None
     raw: str
     link: str
@@ -189,6 +199,8 @@ class Interface:
 
 @attrs.frozen(kw_only=True)
 class Device:
+    """``DEVICE``: a device name and type, other operands as written."""
+
     name: str
     type: str | None
     operands: tuple[str, ...] = ()
@@ -198,6 +210,8 @@ class Device:
 
 @attrs.frozen(kw_only=True)
 class Link:
+    """``LINK``: a link name, its type and the DEVICE it runs on."""
+
     name: str
     type: str | None
     device: str | None
@@ -226,6 +240,8 @@ class PortEntry:
 
 @attrs.frozen(kw_only=True)
 class PortRangeEntry:
+    """One ``PORTRANGE`` entry: ``count`` ports from ``first`` reserved for a job name."""
+
     first: int
     count: int
     protocol: str
@@ -240,6 +256,8 @@ class PortRangeEntry:
 
 @attrs.frozen(kw_only=True)
 class AutologEntry:
+    """One ``AUTOLOG`` entry: a procedure the stack starts (and restarts)."""
+
     proc: str
     jobname: str | None = None
     parmstring: str | None = None
@@ -249,6 +267,8 @@ class AutologEntry:
 
 @attrs.frozen(kw_only=True)
 class Route:
+    """One ``BEGINROUTES ROUTE`` entry: destination, first hop, link and options as written."""
+
     destination: str  # "DEFAULT", an address, or address/prefix
     mask: str | None
     first_hop: str  # an address or "="
@@ -309,6 +329,8 @@ class VipaBackup:
 
 @attrs.frozen(kw_only=True)
 class VipaDelete:
+    """``VIPADELETE``: removes DVIPAs defined or backed up earlier in the profile."""
+
     addresses: tuple[IpAddress, ...] = ()
     interface: str | None = None
     block: int = 0
@@ -318,6 +340,8 @@ class VipaDelete:
 
 @attrs.frozen(kw_only=True)
 class PortSpec:
+    """A port, or a range ``first-last``, of a VIPADISTRIBUTE PORT list."""
+
     first: int
     last: int
 
@@ -330,6 +354,8 @@ class PortSpec:
 
 @attrs.frozen(kw_only=True)
 class DestIp:
+    """One ``DESTIP`` target of a VIPADISTRIBUTE: the XCF address, its hot-standby role and rank, WLM weight."""
+
     address: IpAddress | None
     raw: str
     role: DestRole | None = None
@@ -390,6 +416,8 @@ class VipaDistribute:
 
 @attrs.frozen(kw_only=True)
 class VipaRange:
+    """``VIPARANGE``: a subnet in which applications may create DVIPAs by BIND or SIOCSVIPA."""
+
     delete: bool = False
     mask: IPv4Address | None = None
     address: IpAddress | None = None
@@ -416,6 +444,8 @@ class VipaRange:
 
 @attrs.frozen(kw_only=True)
 class VipaRoute:
+    """``VIPAROUTE``: the route (target address) used to reach a DESTIP's XCF address."""
+
     delete: bool = False
     xcf_address: IpAddress | None = None
     target: IpAddress | None = None
@@ -426,6 +456,8 @@ class VipaRoute:
 
 @attrs.frozen(kw_only=True)
 class Include:
+    """``INCLUDE``: a member read in place of the statement (``path`` when it was found locally)."""
+
     dsn: str
     path: str | None = None  # the local file it resolved to, when it did
     span: Span = _span()
