@@ -39,8 +39,10 @@ def test_every_ha_code_has_firing_and_quiet_cases(code: str) -> None:
 
 
 def test_every_case_folder_has_firing_and_quiet_cases() -> None:
+    folders = sorted(p for p in CASES.iterdir() if p.is_dir())
+    assert folders, f"no case folder under {CASES}"
     lacking = []
-    for folder in sorted(p for p in CASES.iterdir() if p.is_dir()):
+    for folder in folders:
         cases = [load_case(p) for p in folder.glob("*.txt")]
         if not (any(c.fires for c in cases) and any(not c.fires for c in cases)):
             lacking.append(folder.name)
