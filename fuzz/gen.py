@@ -271,14 +271,6 @@ def tcpip_profiles(draw: Any, max_statements: int = 12) -> str:
 
 
 # ---------------------------------------------------------------- IZUPRMxx
-def izuprm_grammar_available() -> bool:
-    try:
-        grammar_path("izuprm.lark")
-    except FileNotFoundError:
-        return False
-    return True
-
-
 IZUPRM_WORDS = ("LOCAL", "CONNECT", "IZUSVR1", "IZUANG1", "443", "10443", "ON", "OFF", "IZUDFLT",
                 "INCIDENT_LOG", "ISPF", "SYSDA", "IZUGUEST", "IZUUSER", "IZUADMIN", "IZUSECAD", "NONE",
                 "COMMSERVER_CFG", "WORKLOAD_MGMT", "RESOURCE_MON", "CAPACITY_PROV", "SOFTWARE_MGMT",

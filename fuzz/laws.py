@@ -17,7 +17,6 @@ message names the law, so Hypothesis shrinks on it and pytest shows it.
 
 from __future__ import annotations
 
-import importlib.util
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -41,8 +40,6 @@ __all__ = [
     "check_parse",
     "check_tiling",
     "diagnostic_signature",
-    "kind_available",
-    "lint_available",
     "run_guarded",
 ]
 
@@ -69,27 +66,6 @@ class LawViolation(AssertionError):
         super().__init__(f"[{law}] {detail}")
         self.law = law
         self.detail = detail
-
-
-def kind_available(kind: str) -> bool:
-    """Whether the parser for ``kind`` has landed in this tree."""
-    module = {"tcpip": "zparse.model.tcpip.build", "izuprm": "zparse.model.izuprm"}[kind]
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:
-        return False
-
-
-def lint_available() -> bool:
-    """Whether ``zparse.load_sysplex`` and ``zparse.lint`` can run (sysplex and
-    engine layers have landed)."""
-    try:
-        if importlib.util.find_spec("zparse.sysplex") is None:
-            return False
-        import zparse.engine as engine
-    except ImportError:
-        return False
-    return callable(getattr(engine, "lint", None))
 
 
 # ------------------------------------------------------------------ spans

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fuzz import atheris_target, laws
+from fuzz import atheris_target
 from fuzz.runner import STATS, Stats
 
 WORK = Path(__file__).resolve().parent / ".work"
@@ -30,8 +30,6 @@ def test_plain_loop_parse() -> None:
 
 
 def test_plain_loop_sysplex() -> None:
-    if not laws.lint_available():
-        pytest.skip("zparse.sysplex / zparse.engine.lint have not landed")
     assert _count("corpus-loop-sysplex", atheris_target.plain_loop(sysplex=True)) > 0
 
 
@@ -39,8 +37,6 @@ def test_plain_loop_sysplex() -> None:
 def test_atheris(mode: str, fuzz_seconds: float, tmp_path: Path) -> None:
     if importlib.util.find_spec("atheris") is None:
         pytest.skip("atheris is not installed (pip install atheris)")
-    if mode == "sysplex" and not laws.lint_available():
-        pytest.skip("zparse.sysplex / zparse.engine.lint have not landed")
     WORK.mkdir(exist_ok=True)
     cmd = [sys.executable, str(Path(atheris_target.__file__)), "--atheris",
            f"-max_total_time={max(int(fuzz_seconds), 1)}", f"-artifact_prefix={tmp_path}/",

@@ -7,8 +7,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import pytest
-
 from fuzz import gen, laws, mutate
 from fuzz.runner import run_budgeted
 
@@ -20,29 +18,20 @@ def _parse_check(kind: str):
     return check
 
 
-def _need(kind: str) -> None:
-    if not laws.kind_available(kind):
-        pytest.skip(f"the {kind} parser has not landed")
-
-
 def test_fuzz_tcpip_grammar(fuzz_seconds: float) -> None:
-    _need("tcpip")
     stats = run_budgeted("tcpip-grammar", gen.tcpip_profiles(), _parse_check("tcpip"),
                          lambda text: ("tcpip", text), fuzz_seconds)
     assert stats.inputs > 0
 
 
 def test_fuzz_izuprm_grammar(fuzz_seconds: float) -> None:
-    _need("izuprm")
     stats = run_budgeted("izuprm-grammar", gen.izuprm_documents(), _parse_check("izuprm"),
                          lambda text: ("izuprm", text), fuzz_seconds)
     assert stats.inputs > 0
 
 
 def test_fuzz_mutation(fuzz_seconds: float) -> None:
-    kinds = tuple(k for k in laws.KINDS if laws.kind_available(k))
-    if not kinds:
-        pytest.skip("no parser has landed")
+    kinds = laws.KINDS
 
     def check(case: tuple[str, str]) -> str:
         kind, text = case
@@ -53,8 +42,6 @@ def test_fuzz_mutation(fuzz_seconds: float) -> None:
 
 
 def test_fuzz_sysplex_lint(fuzz_seconds: float) -> None:
-    if not laws.lint_available():
-        pytest.skip("zparse.sysplex / zparse.engine.lint have not landed")
 
     def check(case: str) -> str:
         with tempfile.TemporaryDirectory(prefix="zlint-fuzz-") as tmp:

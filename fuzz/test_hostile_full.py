@@ -21,7 +21,5 @@ ENABLED = (os.environ.get("FUZZ_FULL_HOSTILE") == "1"
 @pytest.mark.skipif(not ENABLED, reason="long run: set FUZZ_SECONDS>=600 or FUZZ_FULL_HOSTILE=1")
 @pytest.mark.parametrize(("name", "kind"), CASES)
 def test_hostile_shape_full(name: str, kind: str) -> None:
-    if not laws.kind_available(kind):
-        pytest.skip(f"the {kind} parser has not landed")
     text = hostile.build(name)
     laws.run_guarded(lambda: laws.check_all(text, kind), 120.0, f"{kind} {name}")

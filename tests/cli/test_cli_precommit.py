@@ -54,8 +54,6 @@ def _git(repo: Path, env: dict[str, str], *args: str) -> None:
 
 @pytest.fixture
 def scratch(tmp_path) -> tuple[Path, dict[str, str]]:
-    if not (EXAMPLES / "zosmf-ha" / "zlint.toml").is_file():
-        pytest.skip("examples/zosmf-ha is not in this checkout")
     repo = tmp_path / "repo"
     shutil.copytree(EXAMPLES / "zosmf-ha", repo / "plex1")
     (repo / "README.md").write_text("profiles of PLEX1\n")

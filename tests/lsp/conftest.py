@@ -1,10 +1,18 @@
 """Fixtures of the language-server tests: a real server process driven over stdio.
 
-``client`` is a pytest-lsp client connected to ``python -m zparse.lsp.server``
-and initialised with a workspace folder holding a fresh copy of
-``data/plex`` (two systems, zlint.toml, IZUPRMxx members, an INCLUDEd
-member). Every ``textDocument/publishDiagnostics`` the server sends is kept,
-with its version, in ``client.published``.
+One server process serves the whole session (starting one costs about a
+second, which per test was most of these tests' time). ``client`` hands each
+test that server's pytest-lsp client with a workspace folder of its own: a
+fresh copy of ``data/plex`` (two systems, zlint.toml, IZUPRMxx members, an
+INCLUDEd member) under the test's ``tmp_path``, so its documents have URIs no
+other test uses. After the test, every document it left open is closed, its
+folder is removed from the workspace, and the client's records are cleared:
+each test starts with no open document, no publish and no message. Every
+``textDocument/publishDiagnostics`` the server sends is kept, with its
+version, in ``client.published``.
+
+The tests run in the session's event loop (``LOOP``), the one the shared
+client lives in.
 """
 
 from __future__ import annotations
@@ -14,11 +22,12 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 import pytest_lsp
 from lsprotocol import types
 from pygls.protocol import default_converter
@@ -33,15 +42,33 @@ CACHE = tempfile.mkdtemp(prefix="zlint-lsp-tests-")  # the default rule-doc page
 ENV = {**os.environ, "XDG_CACHE_HOME": CACHE}
 
 
-def make_client() -> LanguageClient:
-    """A pytest-lsp client that also records every publishDiagnostics with its version."""
-    client = LanguageClient(converter_factory=default_converter)
-    published: list[types.PublishDiagnosticsParams] = []
-    client.published = published  # type: ignore[attr-defined]
+LOOP = "session"  # the event loop of the shared server's client, and of the tests that use it
 
-    def publish(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+
+class RecordingClient(LanguageClient):
+    """A pytest-lsp client that also records every publishDiagnostics with its
+    version (``published``) and the documents it has open (``open_uris``)."""
+
+    def __init__(self) -> None:
+        super().__init__(converter_factory=default_converter)
+        self.published: list[types.PublishDiagnosticsParams] = []
+        self.open_uris: set[str] = set()
+
+    def text_document_did_open(self, params: types.DidOpenTextDocumentParams) -> None:
+        self.open_uris.add(params.text_document.uri)
+        super().text_document_did_open(params)
+
+    def text_document_did_close(self, params: types.DidCloseTextDocumentParams) -> None:
+        self.open_uris.discard(params.text_document.uri)
+        super().text_document_did_close(params)
+
+
+def make_client() -> RecordingClient:
+    client = RecordingClient()
+
+    def publish(client: RecordingClient, params: types.PublishDiagnosticsParams) -> None:
         client.diagnostics[params.uri] = params.diagnostics
-        published.append(params)
+        client.published.append(params)
 
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
@@ -72,18 +99,47 @@ def init_params(root: Path | None, **options: Any) -> types.InitializeParams:
     )
 
 
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient, plex: Path):
-    await lsp_client.initialize_session(init_params(plex))
+@pytest_lsp.fixture(config=CONFIG, scope="session")
+async def shared_client(lsp_client: LanguageClient):
+    """The session's server, initialised without a workspace folder (each test adds its own)."""
+    await lsp_client.initialize_session(init_params(None))
     yield
     await lsp_client.shutdown_session()
+
+
+def _folders(added: Sequence[Path] = (), removed: Sequence[Path] = ()) -> types.DidChangeWorkspaceFoldersParams:
+    def folder(p: Path) -> types.WorkspaceFolder:
+        return types.WorkspaceFolder(uri=p.as_uri(), name=p.name)
+
+    return types.DidChangeWorkspaceFoldersParams(event=types.WorkspaceFoldersChangeEvent(
+        added=[folder(p) for p in added], removed=[folder(p) for p in removed]))
+
+
+@pytest_asyncio.fixture(loop_scope=LOOP)
+async def client(shared_client: RecordingClient, plex: Path) -> AsyncIterator[RecordingClient]:
+    """The shared server with this test's ``plex`` as its one workspace folder."""
+    c = shared_client
+    assert not c.open_uris and not c.published, "the previous test left state behind"
+    c.workspace_did_change_workspace_folders(_folders(added=[plex]))
+    yield c
+    for uri in sorted(c.open_uris):
+        c.text_document_did_close(types.DidCloseTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=uri)))
+    c.workspace_did_change_workspace_folders(_folders(removed=[plex]))
+    # A round trip: the server has handled the closes (and sent their empty
+    # publishes) before it answers.
+    await server_text(c, "file:///zlint-tests/sync")
+    c.published.clear()
+    c.diagnostics.clear()
+    c.messages.clear()
 
 
 # ---------------------------------------------------------------- helpers
 
 
 def published(client: LanguageClient) -> list[types.PublishDiagnosticsParams]:
-    return client.published  # type: ignore[attr-defined,no-any-return]
+    assert isinstance(client, RecordingClient)
+    return client.published
 
 
 async def wait_until(check: Callable[[], Any], timeout: float = 20.0, what: str = "condition") -> Any:

@@ -14,6 +14,7 @@ from pytest_lsp import LanguageClient
 from .conftest import (
     CONFIG,
     DOC_URL,
+    LOOP,
     codes,
     diagnostics_for,
     find_position,
@@ -25,7 +26,7 @@ from .conftest import (
     wait_until,
 )
 
-pytestmark = pytest.mark.asyncio
+pytestmark = pytest.mark.asyncio(loop_scope=LOOP)
 
 NO_BACKUP = """\
 IPCONFIG DYNAMICXCF 192.0.2.1 255.255.255.0 1
@@ -104,7 +105,7 @@ async def test_change_publishes_for_the_new_version(client: LanguageClient, plex
     assert codes(await diagnostics_for(client, uri, 2)) == ["SYN002"]
 
 
-@pytest_lsp.fixture(config=CONFIG)
+@pytest_lsp.fixture(config=CONFIG, loop_scope=LOOP)
 async def slow_client(lsp_client: LanguageClient, plex: Path):
     await lsp_client.initialize_session(init_params(plex, debounce=300))
     yield

@@ -10,9 +10,9 @@ from pytest_lsp import LanguageClient
 
 from zparse.engine import registry
 
-from .conftest import codes, diagnostics_for, find_position, open_doc, replace, wait_until
+from .conftest import LOOP, codes, diagnostics_for, find_position, open_doc, replace, wait_until
 
-pytestmark = pytest.mark.asyncio
+pytestmark = pytest.mark.asyncio(loop_scope=LOOP)
 
 
 def _text(plex: Path, rel: str) -> str:

@@ -16,6 +16,7 @@ from pytest_lsp import LanguageClient
 
 from .conftest import (
     ENV,
+    LOOP,
     SERVER,
     codes,
     diagnostics_for,
@@ -26,7 +27,7 @@ from .conftest import (
     wait_until,
 )
 
-pytestmark = pytest.mark.asyncio
+pytestmark = pytest.mark.asyncio(loop_scope=LOOP)
 
 PROFILE = """\
 IPCONFIG DYNAMICXCF 192.0.2.1 255.255.255.0 1

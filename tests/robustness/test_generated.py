@@ -13,21 +13,14 @@ from hypothesis import strategies as st
 from fuzz import gen, laws, mutate
 from fuzz.corpus_io import SYSPLEX_SEPARATOR, split_sysplex_case
 
-needs_tcpip = pytest.mark.skipif(not laws.kind_available("tcpip"), reason="the tcpip parser has not landed")
-needs_izuprm = pytest.mark.skipif(not (laws.kind_available("izuprm") and gen.izuprm_grammar_available()),
-                                  reason="the IZUPRMxx parser or grammar has not landed")
-needs_lint = pytest.mark.skipif(not laws.lint_available(),
-                                reason="zparse.sysplex / zparse.engine.lint have not landed")
-KINDS = tuple(k for k in laws.KINDS if laws.kind_available(k)) or ("tcpip",)
+KINDS = laws.KINDS
 
 
-@needs_tcpip
 @given(gen.tcpip_profiles())
 def test_grammar_generated_profiles(text: str) -> None:
     laws.check_all(text, "tcpip")
 
 
-@needs_izuprm
 @given(gen.izuprm_documents())
 def test_grammar_generated_izuprm(text: str) -> None:
     laws.check_all(text, "izuprm")
@@ -39,7 +32,6 @@ def test_mutated_real_inputs(case: tuple[str, str]) -> None:
     laws.check_all(text, kind)
 
 
-@needs_lint
 @settings(max_examples=10)
 @given(mutate.sysplex_cases())
 def test_two_system_sysplex_lint(case: str) -> None:
@@ -60,20 +52,17 @@ def _clean_share(strategy: st.SearchStrategy[str], kind: str, n: int = 60) -> fl
     return sum(laws.check_all(t, kind, twice=False).status == "clean" for t in texts) / len(texts)
 
 
-@needs_tcpip
 def test_grammar_generation_is_valid_often() -> None:
     """The generator earns its keep only if most profiles are valid syntax
     (otherwise it fuzzes nothing but error recovery)."""
     assert _clean_share(gen.tcpip_profiles(), "tcpip") >= 0.6
 
 
-@needs_izuprm
 def test_izuprm_generation_is_valid_often() -> None:
     assert gen.izuprm_unmapped_terminals() == [], "declared terminals without a strategy in fuzz/gen.py"
     assert _clean_share(gen.izuprm_documents(), "izuprm") >= 0.4
 
 
-@needs_tcpip
 @pytest.mark.parametrize(("system", "systems"), [(0, 1), (0, 2), (1, 2), (5, 8)])
 def test_realistic_profiles_parse_clean(system: int, systems: int) -> None:
     """The benchmark's realistic profiles are valid: they measure the parser's
@@ -83,7 +72,6 @@ def test_realistic_profiles_parse_clean(system: int, systems: int) -> None:
     assert not result.diagnostics, [(d.code, d.message) for d in result.diagnostics]
 
 
-@needs_izuprm
 def test_realistic_izuprm_parses_clean() -> None:
     result = laws.check_all(gen.realistic_izuprm(3, 8), "izuprm")
     assert result.status == "clean" and not result.diagnostics, [d.message for d in result.diagnostics]

@@ -26,8 +26,6 @@ CASES = hostile.cases()
 
 @pytest.mark.parametrize(("name", "kind"), CASES)
 def test_hostile_shape(name: str, kind: str) -> None:
-    if not laws.kind_available(kind):
-        pytest.skip(f"the {kind} parser has not landed")
     text = hostile.build(name)
     twice = len(text) <= TWICE_LIMIT
     result = laws.run_guarded(lambda: laws.check_all(text, kind, twice=twice), HANG_SECONDS,
@@ -60,8 +58,6 @@ def test_shapes_have_the_sizes_of_the_issue() -> None:
 def test_huge_number_values_are_reported_not_converted() -> None:
     """Python refuses int() of more than 4300 digits: the parser must report the
     value (SYN004 or another diagnostic) at its position instead of raising."""
-    if not laws.kind_available("tcpip"):
-        pytest.skip("the tcpip parser has not landed")
     big = "9" * 5000
     text = f"ARPAGE {big}\nSOMAXCONN {big}\n"
     result = laws.check_all(text, "tcpip")
@@ -77,8 +73,6 @@ SYSPLEX_SHAPES = ["empty", "random-bytes", "vipadynamic-x30000", "comment-open-x
 def test_hostile_member_in_a_sysplex(name: str) -> None:
     """A hostile profile and a hostile IZUPRMxx member in an otherwise sane
     two-system sysplex: linting finishes, twice with the same findings."""
-    if not laws.lint_available():
-        pytest.skip("zparse.sysplex / zparse.engine.lint have not landed")
     text = hostile.build(name, 0.1)
     with tempfile.TemporaryDirectory(prefix="zlint-hostile-") as tmp:
         write_sysplex(Path(tmp), 2,

@@ -35,8 +35,6 @@ def _case_params() -> list[object]:
 @pytest.mark.parametrize(("kind", "path"), _case_params())
 def test_regression_case(kind: str, path: Path) -> None:
     if kind == "sysplex":
-        if not laws.lint_available():
-            pytest.skip("zparse.sysplex / zparse.engine.lint have not landed")
         if path.is_dir():  # a whole sysplex: in a child process, killed if it hangs
             laws.check_lint_isolated(path, HANG_SECONDS)
             return
@@ -45,8 +43,6 @@ def test_regression_case(kind: str, path: Path) -> None:
             write_sysplex_case(Path(tmp), text)
             laws.run_guarded(lambda: laws.check_lint(tmp), 3 * HANG_SECONDS, key_of(kind, path))
         return
-    if not laws.kind_available(kind):
-        pytest.skip(f"the {kind} parser has not landed")
     text = read_case(path)
     laws.run_guarded(lambda: laws.check_all(text, kind, symbols=laws.FUZZ_SYMBOLS), HANG_SECONDS,
                      key_of(kind, path))
@@ -78,6 +74,4 @@ SEEDS = seed_documents(regressions=False)
 @pytest.mark.parametrize(("kind", "name", "text"), [pytest.param(*s, id=s[1]) for s in SEEDS])
 def test_seed_document_laws(kind: str, name: str, text: str) -> None:
     """Every real-world seed (shared corpus, tests/data) satisfies the laws too."""
-    if not laws.kind_available(kind):
-        pytest.skip(f"the {kind} parser has not landed")
     laws.run_guarded(lambda: laws.check_all(text, kind, path=name), HANG_SECONDS, name)

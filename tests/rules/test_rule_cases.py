@@ -14,8 +14,12 @@ import pytest
 from casefile import CASES, case_files, compare, load_case, parse_case, run_case
 
 from zparse.codes import CODES
+from zparse.engine import load_builtin_rules
 
-HA_CODES = sorted(c for c in CODES if c.startswith("HA"))
+# Every HA and TCP code needs its case folder here (the IZU2xx and SYN codes
+# are tested under tests/izuprm and tests/tcpip).
+CASE_CODES = sorted({c for c in CODES if c.startswith(("HA", "TCP"))}
+                    | {c for c in load_builtin_rules() if c.startswith(("HA", "TCP"))})
 
 
 @pytest.mark.parametrize("path", case_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -31,16 +35,18 @@ def test_case(path: Path, tmp_path: Path) -> None:
         f"all diagnostics:\n{shown}")
 
 
-@pytest.mark.parametrize("code", HA_CODES)
-def test_every_ha_code_has_firing_and_quiet_cases(code: str) -> None:
+@pytest.mark.parametrize("code", CASE_CODES)
+def test_every_ha_and_tcp_code_has_firing_and_quiet_cases(code: str) -> None:
     cases = [load_case(p) for p in sorted((CASES / code).glob("*.txt"))]
     assert any(c.fires for c in cases), f"{code}: no case expects it to fire"
     assert any(not c.fires for c in cases), f"{code}: no quiet case"
 
 
 def test_every_case_folder_has_firing_and_quiet_cases() -> None:
+    folders = sorted(p for p in CASES.iterdir() if p.is_dir())
+    assert folders, f"no case folder under {CASES}"
     lacking = []
-    for folder in sorted(p for p in CASES.iterdir() if p.is_dir()):
+    for folder in folders:
         cases = [load_case(p) for p in folder.glob("*.txt")]
         if not (any(c.fires for c in cases) and any(not c.fires for c in cases)):
             lacking.append(folder.name)
