@@ -63,7 +63,7 @@ _TABLE: tuple[tuple[str, str, Severity, str, str], ...] = (
     ("TCP109", "distribute-without-dynamicxcf", E, "file", "VIPADISTRIBUTE on a stack without IPCONFIG DYNAMICXCF"),
     ("TCP110", "port-reservation-overlap", E, "file", "PORT / PORTRANGE overlap or conflicting reservation"),
     ("TCP111", "reference-before-definition", E, "file", "reference before definition (LINK before DEVICE, HOME of an unknown link, INTERFACE name in HOME)"),
-    ("TCP112", "malformed-mask", W, "file", "malformed mask (not contiguous) or DVIPA that is a network/broadcast address of its mask"),
+    ("TCP112", "malformed-mask", E, "file", "malformed address mask (not contiguous)"),
     ("IZU201", "unknown-izuprm-statement", E, "parse", "unknown IZUPRMxx statement"),
     ("IZU202", "invalid-izuprm-value", E, "parse", "invalid IZUPRMxx value (port range, AUTOSTART not LOCAL/CONNECT, bad host name, length)"),
     ("IZU203", "repeated-statement", W, "parse", "statement repeated; the last one wins"),

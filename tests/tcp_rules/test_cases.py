@@ -58,11 +58,14 @@ def run_case(code: str, files: dict[str, str]) -> list[Finding]:
             m = re.fullmatch(r"[^(]+\((\w+)\)", dsn)
             member = m.group(1) if m else dsn.rsplit(".", 1)[-1]
             key = f"{folder}/{member}"
-            hit = next((p for p in files if p.upper() == key.upper()), None)
+            hit = next((p for p in files if p.upper() in (key.upper(), member.upper())), None)
             return (hit, files[hit]) if hit else f"INCLUDE {dsn}: no file {key}"
 
         out.extend(check(parse_tcpip(text, path, include_resolver=resolve).model))
-    return out
+    # A member INCLUDEd by several profiles is checked once per profile; like
+    # the engine, keep one finding per place and message.
+    once = {(f.span.path, f.span.start, f.span.end, f.message): f for f in out}
+    return list(once.values())
 
 
 def findings(code: str, files: dict[str, str]) -> list[str]:
