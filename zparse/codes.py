@@ -44,7 +44,7 @@ _TABLE: tuple[tuple[str, str, Severity, str, str], ...] = (
     ("SYN003", "block-without-end", E, "parse", "block without its END (ENDVIPADYNAMIC, ENDAUTOLOG, …)"),
     ("SYN004", "invalid-value", E, "parse", "invalid value: address, mask, number or range out of bounds"),
     ("SYN005", "unterminated-comment-or-string", E, "parse", "unterminated comment or quoted string"),
-    ("SYN006", "sequence-numbers", E, "parse", "TCP/IP profile: text in columns 73-80 (sequence numbers are not allowed)"),
+    ("SYN006", "sequence-numbers", W, "parse", "TCP/IP profile: sequence number in columns 73-80 (not allowed; z/OS reads them as text)"),
     ("SYN007", "include-problem", E, "parse", "INCLUDE: target not found, cycle, or too deep"),
     ("SYN008", "undefined-symbol", E, "parse", "undefined system symbol"),
     ("SYN009", "comment-without-blank", W, "parse", "a `;` comment glued to the token before it"),
