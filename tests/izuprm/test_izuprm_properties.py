@@ -267,6 +267,16 @@ def test_merging_generated_members_is_the_fold_of_their_statements(
 
 # ---- the IZU204 fix -------------------------------------------------------------
 
+
+@PROFILE
+@given(HOST, st.sampled_from([str.lower, str.upper, str.title]))
+def test_an_unquoted_host_name_in_any_case_is_not_izu204(host: str, case: Callable[[str], str]) -> None:
+    """DNS names are case-insensitive: folding changes nothing, periods and hyphens need no quotes."""
+    written = case(host)
+    r = parse_izuprm(f"HOSTNAME({written})\n")
+    assert "IZU204" not in [d.code for d in r.diagnostics]
+    assert r.model.hostname.casefold() == host.casefold()
+
 KEEP_CASE = {
     "USER_DIR": PATH,
     "JAVA_HOME": PATH,
@@ -275,7 +285,6 @@ KEEP_CASE = {
     "AUTOSTART_GROUP": MIXED_NAME,
     "CLOUD_SEC_ADMIN": MIXED_NAME,
     "KEYRING_NAME": st.from_regex(r"[A-Za-z][A-Za-z0-9.]{0,20}", fullmatch=True),
-    "HOSTNAME": HOST,
 }
 
 

@@ -160,7 +160,12 @@ _LIBERTY_LEVELS = frozenset(
 )
 _NAME_UPPER = re.compile(r"[A-Z@#$][A-Z0-9@#$]*")
 _NAME_ANY = re.compile(r"[A-Za-z@#$][A-Za-z0-9@#$]*")
-_PLAIN = re.compile(r"[A-Za-z0-9@#$_]*")
+# Characters a value may hold without quotes: letters, digits, the national
+# characters and the punctuation of data set and host names (parmlib members
+# take data set names unquoted). IBM's IZUPRMxx rules ask for quotes around
+# values with "special characters" without listing them; zlint counts every
+# other character (/ * = : blank ...) as special.
+_PLAIN = re.compile(r"[A-Za-z0-9@#$_.\-]*")
 _DIGITS = re.compile(r"[0-9]+")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
