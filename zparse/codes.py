@@ -68,7 +68,7 @@ _TABLE: tuple[tuple[str, str, Severity, str, str], ...] = (
     ("IZU202", "invalid-izuprm-value", E, "parse", "invalid IZUPRMxx value (port range, AUTOSTART not LOCAL/CONNECT, bad host name, length)"),
     ("IZU203", "repeated-statement", W, "parse", "statement repeated; the last one wins"),
     ("IZU204", "unquoted-mixed-case-value", W, "parse", "value that must keep its case is not quoted (KEYRING_NAME, USER_DIR, …)"),
-    ("IZU205", "members-disagree", W, "system", "concatenated members set the same statement to different values"),
+    ("IZU205", "members-disagree", W, "sysplex", "concatenated members set the same statement to different values (not a per-system override)"),
     ("HA301", "destip-not-dynamicxcf", E, "sysplex", "DESTIP is not the DYNAMICXCF address of any system in the sysplex"),
     ("HA302", "destip-system-without-dynamicxcf", E, "sysplex", "a DESTIP target system has no IPCONFIG DYNAMICXCF"),
     ("HA303", "duplicate-dynamicxcf", E, "sysplex", "two systems have the same DYNAMICXCF address"),

@@ -17,12 +17,15 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from ...source import Span
 from ...syntax.izuprm import STATEMENTS
+
+if TYPE_CHECKING:
+    from .merge import Override
 
 __all__ = [
     "KNOWN_PLUGINS",
@@ -309,6 +312,7 @@ class IzuPrm:
     settings: tuple[Setting, ...] = attrs.field(factory=lambda: tuple(_default_setting(s) for s in SETTINGS.values()))
     path: str | None = attrs.field(default=None, eq=False)
     members: tuple[str | None, ...] = attrs.field(default=(), eq=False)
+    overrides: tuple[Override, ...] = attrs.field(default=(), eq=False, repr=False)
     _index: dict[str, Setting] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -319,7 +323,8 @@ class IzuPrm:
 
     @classmethod
     def from_statements(
-        cls, statements: Sequence[Statement], path: str | None = None, members: Sequence[str | None] = ()
+        cls, statements: Sequence[Statement], path: str | None = None, members: Sequence[str | None] = (),
+        overrides: Sequence[Override] = (),
     ) -> IzuPrm:
         """A model whose effective settings are folded from ``statements`` (last wins, PLUGINS union)."""
         return cls(
@@ -327,6 +332,7 @@ class IzuPrm:
             settings=_fold(statements),
             path=path,
             members=tuple(members) if members else (path,),
+            overrides=tuple(overrides),
         )
 
     # -- generic access
