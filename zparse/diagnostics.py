@@ -40,7 +40,14 @@ class Fix:
 
 @attrs.frozen(kw_only=True)
 class Diagnostic:
-    """A finding: a code, its severity, a message and where it is."""
+    """A finding: a code, its severity, a message and where it is.
+
+    ``system`` is the one system the finding concerns, when there is one.
+    ``systems`` is set for a finding in a file that several systems read (a
+    member INCLUDEd by several profiles, an IZUPRMxx member several systems
+    list): every system, by name, that the finding concerns there, so that one
+    defect is one finding; it is empty for a file of one system.
+    """
 
     code: str
     severity: Severity
@@ -50,6 +57,7 @@ class Diagnostic:
     related: tuple[Related, ...] = ()
     help: str | None = None
     fix: Fix | None = None
+    systems: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -59,6 +67,13 @@ class Diagnostic:
     @property
     def path(self) -> str | None:
         return self.span.path
+
+    @property
+    def concerns(self) -> tuple[str, ...]:
+        """Every system the finding concerns: ``systems``, else ``system``, else none."""
+        if self.systems:
+            return self.systems
+        return (self.system,) if self.system else ()
 
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         return (self.span.path or "", self.span.start, self.span.end, self.code, self.system or "", self.message)

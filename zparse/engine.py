@@ -24,6 +24,14 @@ suppressed by a comment on its line or alone on the line above:
 ``; zlint: ignore[HA301,TCP104]`` in a profile, ``/* zlint: ignore[IZU204] */``
 in parmlib; a bare ``zlint: ignore`` suppresses every code. A rule that
 raises becomes one ZL001 diagnostic naming it; the other rules still run.
+
+One defect is one finding: the same code and message at the same place is
+reported once (:func:`one_per_defect`), however many systems or rule calls
+produced it. A finding in a file that several systems read (a member
+INCLUDEd by several profiles, an IZUPRMxx member several systems list)
+carries every system it concerns in ``Diagnostic.systems`` and, for an
+INCLUDEd member, a ``related`` note at each system's INCLUDE statement. Rules
+therefore never de-duplicate their own findings.
 """
 
 from __future__ import annotations
@@ -56,6 +64,7 @@ __all__ = [
     "is_selected",
     "lint",
     "load_builtin_rules",
+    "one_per_defect",
     "registry",
     "rule",
     "suppressed",
@@ -310,12 +319,100 @@ def lint(sysplex: Sysplex, *, select: Sequence[str] | None = None, ignore: Seque
         out.extend(got)
     cache: dict[tuple[int, int], frozenset[str]] = {}
     final: list[Diagnostic] = []
-    for d in out:
+    for d in one_per_defect(out, sysplex):
         if suppressed(d, cache):
             continue
         override = config.severity_for(d.code)
         final.append(attrs.evolve(d, severity=override) if override and override is not d.severity else d)
     return sort_diagnostics(final)
+
+
+# ---------------------------------------------------------------- one defect, one finding
+
+
+def _defect_key(d: Diagnostic) -> tuple[object, ...]:
+    span = d.span
+    where: object = span.path if span.path is not None else id(span.source)
+    return (d.code, where, span.start, span.end, d.message)
+
+
+class _Readers:
+    """Which systems read a file, and where each INCLUDEs it (computed on demand, once)."""
+
+    def __init__(self, sysplex: Sysplex) -> None:
+        self.sysplex = sysplex
+        self._readers: dict[str, tuple[str, ...]] = {}
+        self._includes: dict[tuple[str, str], list[Span]] | None = None
+
+    def of(self, path: str | None) -> tuple[str, ...]:
+        if path is None:
+            return ()
+        got = self._readers.get(path)
+        if got is None:
+            got = self._readers[path] = tuple(sorted(self.sysplex.systems_of(path)))
+        return got
+
+    def include_spans(self, system: str, path: str) -> list[Span]:
+        if self._includes is None:
+            self._includes = {}
+            for s in self.sysplex.systems:
+                for inc in s.profile.includes if s.profile is not None else ():
+                    if inc.path:
+                        self._includes.setdefault((s.name, inc.path), []).append(inc.span)
+        return self._includes.get((system, path), [])
+
+
+def one_per_defect(diags: Iterable[Diagnostic], sysplex: Sysplex) -> list[Diagnostic]:
+    """Merge the diagnostics that report one defect: same code, same message,
+    same place. A file that each system reads on its own (a shared INCLUDE
+    member parsed once per profile, a shared IZUPRMxx member) or a rule that
+    meets the same fact from several sides gives several copies; they become
+    one diagnostic naming every system it concerns (``systems``; a copy
+    without a system stands for every system that reads the file), at the
+    highest severity of the copies, with their ``related`` notes joined and,
+    for an INCLUDEd member, a note at each system's INCLUDE statement.
+    Linear in the number of diagnostics; the order of first appearance stays.
+    """
+    groups: dict[tuple[object, ...], list[Diagnostic]] = {}
+    for d in diags:
+        groups.setdefault(_defect_key(d), []).append(d)
+    readers = _Readers(sysplex)
+    return [_merge(group, readers) for group in groups.values()]
+
+
+def _merge(group: list[Diagnostic], readers: _Readers) -> Diagnostic:
+    first = group[0]
+    path = first.span.path
+    shared = readers.of(path)
+    named = {name for d in group for name in d.concerns}
+    if len(shared) > 1:
+        if any(not d.concerns for d in group):
+            named.update(shared)
+        systems = tuple(sorted(named))
+    elif len(named) > 1:
+        systems = tuple(sorted(named))
+    else:
+        systems = ()
+    if len(group) == 1 and not systems:
+        return first
+    related: dict[tuple[object, ...], Related] = {}
+    for d in group:
+        for r in d.related:
+            related.setdefault((r.span.sort_key(), r.message), r)
+    if path is not None and len(shared) > 1:
+        for name in systems:
+            for span in readers.include_spans(name, path):
+                r = Related(span, f"{name} INCLUDEs this member")
+                related.setdefault((span.sort_key(), r.message), r)
+    severity = max((d.severity for d in group), key=lambda s: s.rank)
+    if systems:
+        system = systems[0] if len(systems) == 1 else None
+    else:
+        system = next(iter(named), None)
+    return attrs.evolve(
+        first, severity=severity, system=system, systems=systems, related=tuple(related.values()),
+        help=next((d.help for d in group if d.help), None), fix=next((d.fix for d in group if d.fix), None),
+    )
 
 
 def _system_of(sysplex: Sysplex, span: Span) -> str | None:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from zparse.diagnostics import Related
-from zparse.engine import Finding
 from zparse.model.tcpip import DestIp, IpAddress, VipaDistribute
 from zparse.source import Source, Span
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex, ZosmfServer
 
-__all__ = ["dest_span", "group_name", "profile_start", "unique", "unmatched_destips",
+__all__ = ["dest_span", "group_name", "profile_start", "unmatched_destips",
            "xcf_related", "zosmf_members"]
 
 
@@ -47,17 +46,6 @@ def unmatched_destips(sysplex: Sysplex, index: SysplexIndex
                 if addr is None or addr in index.xcf or index.uncertain(addr):
                     continue
                 yield dist, dest, addr
-
-
-def unique(findings: Iterable[Finding]) -> Iterator[Finding]:
-    """Drop repeats: one finding per place and message (a member shared by
-    several systems is checked once per system)."""
-    seen: set[tuple[str | None, int, int, str]] = set()
-    for f in findings:
-        key = (f.span.path, f.span.start, f.span.end, f.message)
-        if key not in seen:
-            seen.add(key)
-            yield f
 
 
 def xcf_related(index: SysplexIndex, version: int | None = None) -> tuple[Related, ...]:

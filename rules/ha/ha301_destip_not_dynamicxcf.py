@@ -76,7 +76,7 @@ from zparse.diagnostics import Edit, Fix
 from zparse.engine import Finding, rule
 from zparse.source import edit_distance
 
-from ._ha import dest_span, unique, unmatched_destips, xcf_related
+from ._ha import dest_span, unmatched_destips, xcf_related
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
@@ -84,7 +84,7 @@ if TYPE_CHECKING:
 
 @rule("HA301")
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    yield from unique(_check(sysplex, index))
+    yield from _check(sysplex, index)
 
 
 def _check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:

@@ -69,7 +69,7 @@ from typing import TYPE_CHECKING
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 
-from ._ha import dest_span, unique, unmatched_destips
+from ._ha import dest_span, unmatched_destips
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
@@ -77,7 +77,7 @@ if TYPE_CHECKING:
 
 @rule("HA302")
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    yield from unique(_check(sysplex, index))
+    yield from _check(sysplex, index)
 
 
 def _check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:

@@ -73,8 +73,6 @@ from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import DistMethod, VipaDistribute
 
-from ._ha import unique
-
 if TYPE_CHECKING:
     from zparse.sysplex import Distributor, Sysplex, SysplexIndex
 
@@ -113,7 +111,7 @@ def _signature(entries: list[Distributor]) -> frozenset[tuple[tuple[str, str], .
 
 @rule("HA305")
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    yield from unique(_check(index))
+    yield from _check(index)
 
 
 def _check(index: SysplexIndex) -> Iterator[Finding]:

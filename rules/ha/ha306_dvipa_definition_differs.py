@@ -63,8 +63,6 @@ from zparse.engine import Finding, rule
 from zparse.model.tcpip import VipaBackup, VipaDefine, mask_prefix
 from zparse.source import Span
 
-from ._ha import unique
-
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
@@ -94,7 +92,7 @@ def _options(st: VipaDefine | VipaBackup) -> dict[str, str | None]:
 
 @rule("HA306")
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    yield from unique(_check(index))
+    yield from _check(index)
 
 
 def _check(index: SysplexIndex) -> Iterator[Finding]:

@@ -58,15 +58,13 @@ from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.source import Span
 
-from ._ha import unique
-
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
 @rule("HA308")
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    yield from unique(_check(index))
+    yield from _check(index)
 
 
 def _check(index: SysplexIndex) -> Iterator[Finding]:

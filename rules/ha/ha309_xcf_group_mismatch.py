@@ -62,7 +62,7 @@ from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.source import Span
 
-from ._ha import dest_span, group_name, profile_start, unique
+from ._ha import dest_span, group_name, profile_start
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
@@ -70,7 +70,7 @@ if TYPE_CHECKING:
 
 @rule("HA309")
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    yield from unique(_check(sysplex, index))
+    yield from _check(sysplex, index)
 
 
 def _group_related(sysplex: Sysplex, index: SysplexIndex, *names: str) -> tuple[Related, ...]:

@@ -75,15 +75,13 @@ from typing import TYPE_CHECKING
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 
-from ._ha import unique
-
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex, ZosmfServer
 
 
 @rule("HA322")
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    yield from unique(_check(index))
+    yield from _check(index)
 
 
 def _check(index: SysplexIndex) -> Iterator[Finding]:

@@ -74,15 +74,13 @@ from typing import TYPE_CHECKING
 from zparse.codes import Severity
 from zparse.engine import Finding, rule
 
-from ._ha import unique
-
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
 @rule("HA323")
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    yield from unique(_check(index))
+    yield from _check(index)
 
 
 def _check(index: SysplexIndex) -> Iterator[Finding]:

@@ -67,7 +67,7 @@ from typing import TYPE_CHECKING
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 
-from ._ha import dest_span, unique
+from ._ha import dest_span
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
@@ -75,7 +75,7 @@ if TYPE_CHECKING:
 
 @rule("HA326")
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    yield from unique(_check(index))
+    yield from _check(index)
 
 
 def _check(index: SysplexIndex) -> Iterator[Finding]:

@@ -84,7 +84,7 @@ from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.source import Span
 
-from ._ha import profile_start, unique
+from ._ha import profile_start
 
 if TYPE_CHECKING:
     from zparse.sysplex import FailoverCase, ServiceState, Sysplex, SysplexIndex
@@ -92,7 +92,7 @@ if TYPE_CHECKING:
 
 @rule("HA390")
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
-    yield from unique(_check(sysplex, index))
+    yield from _check(sysplex, index)
 
 
 def _where(index: SysplexIndex, base: ServiceState) -> Span | None:

@@ -153,7 +153,8 @@ INVALID: list[tuple[str, str, Severity, str]] = [
     ("LOGGING('verbose')", "IZU202", Severity.WARNING, "component=level"),
     ("WLM_CLASSES DEFAULT(TOOLONGCLASS)", "IZU202", Severity.WARNING, "at most 8"),
     ("SEC_GROUPS USER(TOOLONGGROUP)", "IZU202", Severity.WARNING, "at most 8"),
-    ("SEC_GROUPS ADMIN(A-B)", "IZU202", Severity.WARNING, "special characters"),
+    ("SEC_GROUPS ADMIN(A/B)", "IZU202", Severity.WARNING, "special characters"),
+    ("SEC_GROUPS ADMIN(A-B)", "IZU202", Severity.WARNING, "not a valid name"),
     ("PLUGINS(ISPF, WORKLOAD_MGM)", "IZU202", Severity.WARNING, "did you mean WORKLOAD_MGMT"),
     ("PLUGINS(ISPF, INCIDENT_LOG, ISPF)", "IZU202", Severity.WARNING, "twice"),
     ("PLUGINS(ISPF, INCIDENT_LOG RESOURCE_MON)", "IZU202", Severity.INFO, "no comma between"),
@@ -414,7 +415,6 @@ def test_repeated_unknown_statements_are_not_izu203() -> None:
 # ---- IZU204: values that must keep their case -----------------------------------
 
 KEEP_CASE = [
-    ("HOSTNAME(zosmf.example.com)", "HOSTNAME", "zosmf.example.com"),
     ("INCIDENT_LOG UNIT(sysda)", "INCIDENT_LOG UNIT", "sysda"),
     ("JAVA_HOME(/usr/lpp/java/J17.0_64)", "JAVA_HOME", "/usr/lpp/java/J17.0_64"),
     ("KEYRING_NAME(IZUKeyring.IZUDFLT)", "KEYRING_NAME", "IZUKeyring.IZUDFLT"),
@@ -448,6 +448,13 @@ def test_unquoted_value_that_must_keep_its_case(text: str, name: str, kept: str)
 def test_upper_case_plain_value_is_not_izu204() -> None:
     r = parse_izuprm("SAF_PREFIX(IZUDFLT) AUTOSTART_GROUP(NONE) INCIDENT_LOG UNIT(SYSDA)\n")
     assert r.diagnostics == ()
+
+
+@pytest.mark.parametrize("text", ["HOSTNAME(ZOSMF.EXAMPLE.COM)", "HOSTNAME(zosmf-ha.example.com)",
+                                  "KEYRING_NAME(IZUKEYRING.IZUDFLT)"])
+def test_quotes_that_change_nothing_are_not_izu204(text: str) -> None:
+    """Host names are case-insensitive; periods and hyphens need no quotes."""
+    assert parse_izuprm(text + "\n").diagnostics == ()
 
 
 def test_special_characters_need_quotes_even_in_upper_case() -> None:

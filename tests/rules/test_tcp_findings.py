@@ -20,7 +20,7 @@ E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 # Documented in each rule's doc: where IBM says z/OS rejects it -> error; where
 # the reference is unverified, the severity that does not cry wolf.
 TABLE = {"TCP101": E, "TCP102": E, "TCP103": E, "TCP104": E, "TCP105": E, "TCP106": E,
-         "TCP107": E, "TCP108": E, "TCP109": E, "TCP110": E, "TCP111": E, "TCP112": W}
+         "TCP107": E, "TCP108": E, "TCP109": E, "TCP110": E, "TCP111": E, "TCP112": E}
 
 SEVERITIES = {
     "TCP101/fire_define_mask_differs": [E],
@@ -34,7 +34,7 @@ SEVERITIES = {
     "TCP109/fire_with_viparoute_is_warning": [W],
     "TCP110/fire_port_inside_earlier_range": [E],
     "TCP110/fire_reserved_and_job_is_warning": [W],
-    "TCP112/fire_network_and_broadcast_dvipa": [W, W],
+    "TCP112/fire_noncontiguous_vipadefine_mask": [E],
 }
 
 # Codes whose findings must point at the other location involved.

@@ -4,7 +4,10 @@ Every diagnostic carries ``code`` (``HA301``), ``source`` (``zlint``),
 ``codeDescription.href`` (the rule's documentation, see :class:`DocLinks`)
 and, for findings that point elsewhere (often another system's profile),
 ``relatedInformation`` with the other file's URI and range. The ``help``
-text of a finding is added to the message on its own line.
+text of a finding is added to the message on its own line. A finding in a
+member that several systems read is one diagnostic whose message ends with
+``(in SYS1, SYS2)``, as in the CLI's text, and whose ``data.systems`` lists
+them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pygls.workspace.position_codec import PositionCodec
 
 from ..codes import CODES, Severity
 from ..diagnostics import Diagnostic
+from ..outputs.common import systems_note
 from ..source import Source, Span
 from .textdoc import LineIndex
 
@@ -135,6 +139,9 @@ class Converter:
             related.append(types.DiagnosticRelatedInformation(
                 location=types.Location(uri=uri, range=self.range(r.span)), message=r.message or d.code))
         message = d.message
+        note = systems_note(d)
+        if note:  # a member several systems read: say whom it concerns, as the CLI does
+            message += f" ({note})"
         if d.help:
             message += f"\nhelp: {d.help}"
         href = self.links.href(d.code)
@@ -146,7 +153,7 @@ class Converter:
             source="zlint",
             message=message,
             related_information=related or None,
-            data={"system": d.system} if d.system else None,
+            data=({"system": d.system, "systems": list(d.concerns)} if d.concerns else None),
         )
 
 

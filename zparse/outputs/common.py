@@ -16,7 +16,7 @@ from ..source import Span
 
 __all__ = [
     "Summary", "clean", "count_severities", "fails", "plural", "range_of", "relpath",
-    "summary_sentence",
+    "summary_sentence", "systems_note",
 ]
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -53,6 +53,12 @@ def range_of(span: Span) -> dict[str, dict[str, int]]:
     sl, sc = span.start_line_col()
     el, ec = span.end_line_col()
     return {"start": {"line": sl, "column": sc}, "end": {"line": el, "column": ec}}
+
+
+def systems_note(d: Diagnostic) -> str | None:
+    """``in SYS1, SYS2`` for a finding in a file that several systems read
+    (whom it concerns), else None. Every reporter shows the same words."""
+    return "in " + ", ".join(d.systems) if d.systems else None
 
 
 def count_severities(diags: Iterable[Diagnostic]) -> tuple[int, int, int]:

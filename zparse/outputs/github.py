@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..codes import Severity
 from ..diagnostics import Diagnostic
-from .common import clean, relpath
+from .common import clean, relpath, systems_note
 
 __all__ = ["escape_data", "escape_property", "render_github"]
 
@@ -37,7 +37,8 @@ def render_github(diags: Sequence[Diagnostic], cwd: str | None = None) -> str:
         el, ec = d.span.end_line_col()
         path = relpath(d.span.path, cwd) or "<text>"
         props = f"file={escape_property(path)},line={sl},col={sc},endLine={el},endColumn={ec},title={escape_property(d.code)}"
-        message = f"{d.message} [{d.name}]"
+        note = systems_note(d)
+        message = f"{d.message}{f' ({note})' if note else ''} [{d.name}]"
         if d.help:
             message += f"\n{d.help}"
         lines.append(f"::{_COMMAND[d.severity]} {props}::{escape_data(message)}")

@@ -8,8 +8,10 @@ The keys of contract 3 are public API and stay exactly as documented::
                       "related": [{"path", "range", "message"}]}],
      "summary": {"files", "systems", "errors", "warnings", "infos"}}
 
-Added keys (allowed by the contract): each diagnostic's ``name``, ``help``
-and ``fix`` (``{"description", "safe", "edits": [{"range", "replacement"}]}``,
+Added keys (allowed by the contract): each diagnostic's ``systems`` (every
+system it concerns, by name: several for a finding in a member that several
+systems read, which is reported once; ``[system]`` or ``[]`` otherwise),
+``name``, ``help`` and ``fix`` (``{"description", "safe", "edits": [{"range", "replacement"}]}``,
 or null), and ``summary.files_status``: each file's parse status (``clean``,
 ``recovered`` or ``unreadable``) keyed by its relative path.
 Lines and columns are 1-based; the end column is the one just after the span;
@@ -51,6 +53,7 @@ def diagnostic_json(d: Diagnostic, cwd: str | None = None) -> dict[str, Any]:
             {"path": relpath(r.span.path, cwd), "range": range_of(r.span), "message": clean(r.message)}
             for r in d.related
         ],
+        "systems": list(d.concerns),
         "name": d.name,
         "help": clean(d.help) if d.help is not None else None,
         "fix": fix,

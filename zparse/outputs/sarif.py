@@ -5,7 +5,10 @@ refer to, with the rule documentation as ``help``. Each result has its
 ``ruleId``/``ruleIndex``, ``level`` (error, warning, note), the primary
 location (artifact URI relative to the current directory, region with
 1-based lines and columns counted in Unicode code points), the related
-locations (often another system's profile), safe fixes as ``fixes`` and a
+locations (often another system's profile), the systems a finding concerns
+as ``logicalLocations`` (several, and named in the message and in
+``properties.systems``, for a finding in a member that several systems
+read), safe fixes as ``fixes`` and a
 ``partialFingerprints`` entry that survives lines moving: a hash of code,
 path, message and the text of the flagged line (not its number), with an
 occurrence counter for identical lines.
@@ -22,7 +25,7 @@ from typing import Any
 from ..codes import CODES, Severity
 from ..diagnostics import Diagnostic
 from ..source import Span
-from .common import clean, relpath
+from .common import clean, relpath, systems_note
 
 __all__ = ["FINGERPRINT_KEY", "SARIF_SCHEMA", "fingerprint", "render_sarif", "sarif_log"]
 
@@ -111,16 +114,20 @@ def sarif_log(diags: Sequence[Diagnostic], *, docs: Mapping[str, str] | None = N
     for d in diags:
         fp = fingerprint(d, cwd)
         seen[fp] += 1
+        note = systems_note(d)
+        text = clean(d.message) + (f" ({note})" if note else "") + (f"\n{clean(d.help)}" if d.help else "")
         result: dict[str, Any] = {
             "ruleId": d.code,
             "ruleIndex": index[d.code],
             "level": _LEVEL[d.severity],
-            "message": {"text": clean(d.message) + (f"\n{clean(d.help)}" if d.help else "")},
+            "message": {"text": text},
             "locations": [{"physicalLocation": _physical(d.span, cwd)}],
             "partialFingerprints": {FINGERPRINT_KEY: f"{fp}:{seen[fp]}"},
         }
-        if d.system:
-            result["locations"][0]["logicalLocations"] = [{"name": d.system, "kind": "module"}]
+        if d.concerns:
+            result["locations"][0]["logicalLocations"] = [{"name": name, "kind": "module"} for name in d.concerns]
+        if d.systems:
+            result["properties"] = {"systems": list(d.systems)}
         if d.related:
             result["relatedLocations"] = [
                 {"id": i, "physicalLocation": _physical(r.span, cwd), "message": {"text": clean(r.message)}}

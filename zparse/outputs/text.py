@@ -10,6 +10,9 @@ caret underline, then ``help``, ``fix`` and ``related`` notes.
       = help: use the DYNAMICXCF address of the target system
       = related: SYS2/PROFILE.TCPIP:3:14: SYS2 DYNAMICXCF
 
+A finding in a file that several systems read (a shared INCLUDE or IZUPRMxx
+member) names them after its message: ``... not contiguous (in SYS1, SYS2)``.
+
 Colour (ANSI) is the caller's choice: the CLI turns it on only on a terminal
 and never when ``NO_COLOR`` is set.
 """
@@ -22,7 +25,7 @@ from collections.abc import Sequence
 from ..codes import CODES, Severity
 from ..diagnostics import Diagnostic
 from ..source import Span
-from .common import clean, relpath
+from .common import clean, relpath, systems_note
 
 __all__ = ["Style", "render_diagnostic", "render_statistics", "render_text"]
 
@@ -99,8 +102,9 @@ def render_diagnostic(d: Diagnostic, *, style: Style | None = None, show_source:
                       cwd: str | None = None) -> str:
     """One finding: the header line and, with ``show_source``, its snippet and notes."""
     style = style or Style(False)
+    note = systems_note(d)
     header = (f"{style.bold(_location(d.span, cwd))}: {style.severity(d.code, d.severity)} "
-              f"{clean(d.message)} {style.dim('[' + d.name + ']')}")
+              f"{clean(d.message)}{f' ({note})' if note else ''} {style.dim('[' + d.name + ']')}")
     if not show_source:
         return header
     lines = [header]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -557,39 +558,62 @@ class _Driver:
         self._error(tok, msg)
 
 
+_SEQ_MIN_LINES = 3  # "the same shape on many lines": this many lines or more
+
+
+def _seq_shape(tail: str) -> str | None:
+    """The shape (digits as 9, letters as A) of what columns 73-80 hold, when it
+    could be a sequence number: exactly eight letters or digits, at least one
+    a digit, and nothing after column 80 but blanks. Else None."""
+    word = tail.rstrip(" \t")
+    if len(word) != 8 or not word.isascii() or not word.isalnum() or not any(c.isdigit() for c in word):
+        return None
+    return "".join("9" if c.isdigit() else "A" for c in word)
+
+
 def _column_diags(source: Source, tokens: list[Token]) -> list[Diagnostic]:
-    """SYN006 for statement text in columns 73-80 (sequence numbers are not
-    allowed in profiles). Text inside a `;` comment that began earlier is fine."""
-    out: list[Diagnostic] = []
+    """SYN006 for a sequence number in columns 73-80 of a profile line.
+
+    z/OS reads columns 73-80 of a profile as statement text, so an operand
+    that runs past column 72 is fine. What is reported is text there that
+    looks like a sequence number: eight digits, or eight letters and digits
+    of one shape (``ABC00010``) on several lines. Text inside a `;` comment
+    that began earlier on the line is never reported."""
     text = source.text
     tok_starts: list[int] | None = None
+    found: list[tuple[int, int, str, bool]] = []  # line start, end of the number, shape, glued to text
     for m in _LONG_LINE.finditer(text):
         a, b = m.span()
-        if not text[a + 72 : b].strip():
+        tail = text[a + 72 : b]
+        shape = _seq_shape(tail)
+        if shape is None:
             continue
         if tok_starts is None:
             tok_starts = [t.start for t in tokens]
         k = max(bisect.bisect_right(tok_starts, a + 72) - 1, 0)
-        first = last = -1
-        straddle = False
+        in_text = glued = False
         while k < len(tokens) and tokens[k].start < b:
             t = tokens[k]
             if not t.trivia and t.end > a + 72:
-                if first < 0:
-                    first = max(t.start, a + 72)
-                    straddle = t.start < a + 72
-                last = t.end
+                in_text = True
+                glued = glued or t.start < a + 72
             k += 1
-        if first < 0:
+        if in_text:
+            found.append((a, a + 80, shape, glued))
+    shapes = Counter(shape for *_, shape, _ in found)
+    out: list[Diagnostic] = []
+    for a, end, shape, glued in found:
+        if set(shape) != {"9"} and shapes[shape] < _SEQ_MIN_LINES:
             continue
-        fix = None if straddle else Fix("remove the text after column 72",
-                                        (Edit(Span(source, a + 72, last), ""),))
+        number = text[a + 72 : end]
+        fix = Fix("remove the sequence number", (Edit(Span(source, a + 72, end), ""),), safe=not glued)
         out.append(make(
             "SYN006",
-            f"text in columns {first - a + 1}-{last - a}: z/OS reads columns 73-80 of a profile as "
-            "statement text (sequence numbers are not allowed)",
-            Span(source, first, last),
-            help="remove the text after column 72",
+            f"columns 73-80 hold a sequence number ({number}): z/OS reads these columns of a profile "
+            "as statement text, and sequence numbers are not allowed",
+            Span(source, a + 72, end),
+            help="remove the sequence numbers (in ISPF: NUMBER OFF, then UNNUM)"
+                 + ("; the number touches the text in column 72: check what remains" if glued else ""),
             fix=fix,
         ))
     return out

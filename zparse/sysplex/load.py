@@ -234,8 +234,7 @@ class Loader:
                 members.append(fr.result)
         izuprm = None
         if members:
-            izuprm, merge_diags = merge_members(members)
-            self._diags.extend(merge_diags)
+            izuprm = merge_members(members)
         return System(
             name=spec.name, symbols=dict(spec.symbols or {}), profile=profile, izuprm=izuprm,
             izuprm_members=tuple(m.model for m in members), tcpip_path=spec.tcpip, tcpip_status=status,

@@ -4,7 +4,8 @@
   setting table (:data:`SETTINGS`), re-exported here;
 * :mod:`~zparse.model.izuprm.build` -- :func:`parse_izuprm`, syntax tree to model;
 * :mod:`~zparse.model.izuprm.merge` -- :func:`merge_members`, a member list in
-  concatenation order folded into one model (IZU205).
+  concatenation order folded into one model, and :func:`member_overrides`,
+  what each later member changes (the facts IZU205 judges).
 
 Independent of the TCP/IP model; only :mod:`zparse.sysplex` joins them.
 """
@@ -12,7 +13,7 @@ Independent of the TCP/IP model; only :mod:`zparse.sysplex` joins them.
 from __future__ import annotations
 
 from .build import parse_izuprm
-from .merge import merge_members
+from .merge import Override, member_overrides, merge_members
 from .nodes import (
     KNOWN_PLUGINS,
     SETTINGS,
@@ -36,6 +37,7 @@ __all__ = [
     "Autostart",
     "IzuPrm",
     "Operand",
+    "Override",
     "SecGroups",
     "Setting",
     "SettingSpec",
@@ -45,6 +47,7 @@ __all__ = [
     "Value",
     "ValueKind",
     "WlmClasses",
+    "member_overrides",
     "merge_members",
     "parse_izuprm",
 ]

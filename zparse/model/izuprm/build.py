@@ -340,9 +340,12 @@ class _Builder:
             )
 
     def check_case(self, spec: SettingSpec, value: Value) -> None:
+        """IZU204 where quoting changes the meaning: lower case that z/OSMF would
+        fold (except in a host name: DNS names are case-insensitive), or a
+        character IBM wants quoted."""
         raw = value.raw
         name = spec.name
-        lower = any(c.islower() for c in raw)
+        lower = spec.kind is not ValueKind.HOSTNAME and any(c.islower() for c in raw)
         specials = "".join(dict.fromkeys(c for c in raw if not _PLAIN.fullmatch(c)))
         if not lower and not specials:
             return  # folding changes nothing, and no quotes are needed

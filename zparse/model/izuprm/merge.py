@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 
-from ...codes import Severity
-from ...diagnostics import Diagnostic, Related, make, sort_diagnostics
+import attrs
+
 from ..result import ParseResult
 from .build import _show
 from .nodes import (
@@ -19,7 +19,7 @@ from .nodes import (
     ValueKind,
 )
 
-__all__ = ["merge_members"]
+__all__ = ["Override", "member_overrides", "merge_members"]
 
 # ---------------------------------------------------------------------------
 # Concatenation: IZUPRM=(00,01)
@@ -46,61 +46,73 @@ def _shown(value: SettingValue) -> str:
     return _show(str(value))
 
 
-def merge_members(results: Sequence[ParseResult[IzuPrm]]) -> tuple[IzuPrm, tuple[Diagnostic, ...]]:
+@attrs.frozen(kw_only=True)
+class Override:
+    """A setting that a later member of a concatenation sets to another value
+    than the member before it did (members counted from 0, in concatenation
+    order). The later value wins; PLUGINS lists are merged instead
+    (``merged``)."""
+
+    name: str
+    earlier: int
+    later: int
+    earlier_member: str
+    later_member: str
+    before: Setting
+    after: Setting
+
+    @property
+    def merged(self) -> bool:
+        """True for PLUGINS: both lists take effect (union)."""
+        return SETTINGS[self.name].kind is ValueKind.LIST
+
+    @property
+    def shown_before(self) -> str:
+        return _shown(self.before.value)
+
+    @property
+    def shown_after(self) -> str:
+        return _shown(self.after.value)
+
+
+def member_overrides(members: Sequence[IzuPrm]) -> tuple[Override, ...]:
+    """Every setting a later member changes (``IZUPRM=(00,01)``: 01 against 00):
+    the facts behind IZU205, which decides, knowing which systems read each
+    member, whether an override is intended. Values are compared as z/OSMF
+    reads them (host names without regard to case, PLUGINS as sets)."""
+    out: list[Override] = []
+    current: dict[str, tuple[int, Setting]] = {}
+    for index, model in enumerate(members):
+        for setting in model.settings:
+            if setting.is_default:
+                continue
+            prev = current.get(setting.name)
+            if prev is not None and prev[0] != index and not _same(SETTINGS[setting.name], prev[1].value, setting.value):
+                out.append(Override(
+                    name=setting.name, earlier=prev[0], later=index,
+                    earlier_member=_member_name(members[prev[0]].path, prev[0]),
+                    later_member=_member_name(model.path, index), before=prev[1], after=setting,
+                ))
+            current[setting.name] = (index, setting)
+    return tuple(out)
+
+
+def merge_members(results: Sequence[ParseResult[IzuPrm]]) -> IzuPrm:
     """Fold concatenated members (``IZUPRM=(00,01)``, in that order) into one model.
 
     Policy (IBM documents none for IZUPRMxx; the z/OS convention for parmlib
     members of this syntax): a later member wins for every single-valued
     setting (each sub-keyword of COMMON_TSO, RESTAPI_FILE, INCIDENT_LOG,
     WLM_CLASSES and SEC_GROUPS counts on its own); PLUGINS lists are merged
-    (union, first-seen order). Returns the merged model (all statements, in
-    member order) and IZU205 findings: a warning at the later member's
-    statement whenever two members set the same setting to different values,
-    with a Related pointing at the other member's statement; an info finding
-    when PLUGINS lists differ (they are merged, not replaced). The members'
-    own findings stay in their results.
+    (union, first-seen order). Returns the merged model: all statements, in
+    member order, and in ``overrides`` what each later member changed
+    (:func:`member_overrides`; the rule IZU205 judges them, knowing which
+    systems read each member). The members' own findings stay in their results.
     """
-    diags: list[Diagnostic] = []
     statements: list[Statement] = []
-    current: dict[str, tuple[int, Setting]] = {}
     paths: list[str | None] = []
-    for index, result in enumerate(results):
-        model = result.model
+    for result in results:
         paths.append(result.source.path)
-        statements.extend(model.statements)
-        for setting in model.settings:
-            if setting.is_default:
-                continue
-            spec = SETTINGS[setting.name]
-            prev = current.get(setting.name)
-            if prev is not None and prev[0] != index and not _same(spec, prev[1].value, setting.value):
-                other_index, other = prev
-                other_name = _member_name(paths[other_index], other_index)
-                here = _member_name(paths[index], index)
-                span = setting.span or result.tree.span
-                other_span = other.span or span
-                if spec.kind is ValueKind.LIST:
-                    diags.append(
-                        make(
-                            "IZU205",
-                            f"PLUGINS differs between {other_name} {_shown(other.value)} and {here} "
-                            f"{_shown(setting.value)}; zlint merges the lists (unverified)",
-                            span,
-                            severity=Severity.INFO,
-                            related=[Related(other_span, f"PLUGINS in {other_name}")],
-                        )
-                    )
-                else:
-                    diags.append(
-                        make(
-                            "IZU205",
-                            f"{spec.name} is {_shown(setting.value)} in {here} but {_shown(other.value)} in "
-                            f"{other_name}; the later member wins ({_shown(setting.value)})",
-                            span,
-                            related=[Related(other_span, f"{spec.name} in {other_name}")],
-                            help="set it in one member only, or to the same value",
-                        )
-                    )
-            current[setting.name] = (index, setting)
-    merged = IzuPrm.from_statements(statements, path=None, members=paths or (None,))
-    return merged, tuple(sort_diagnostics(diags))
+        statements.extend(result.model.statements)
+    overrides = member_overrides([r.model for r in results])
+    return IzuPrm.from_statements(statements, path=None, members=paths or (None,), overrides=overrides)

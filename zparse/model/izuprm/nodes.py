@@ -17,12 +17,15 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from ...source import Span
 from ...syntax.izuprm import STATEMENTS
+
+if TYPE_CHECKING:
+    from .merge import Override
 
 __all__ = [
     "KNOWN_PLUGINS",
@@ -160,7 +163,12 @@ _LIBERTY_LEVELS = frozenset(
 )
 _NAME_UPPER = re.compile(r"[A-Z@#$][A-Z0-9@#$]*")
 _NAME_ANY = re.compile(r"[A-Za-z@#$][A-Za-z0-9@#$]*")
-_PLAIN = re.compile(r"[A-Za-z0-9@#$_]*")
+# Characters a value may hold without quotes: letters, digits, the national
+# characters and the punctuation of data set and host names (parmlib members
+# take data set names unquoted). IBM's IZUPRMxx rules ask for quotes around
+# values with "special characters" without listing them; zlint counts every
+# other character (/ * = : blank ...) as special.
+_PLAIN = re.compile(r"[A-Za-z0-9@#$_.\-]*")
 _DIGITS = re.compile(r"[0-9]+")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
@@ -304,6 +312,7 @@ class IzuPrm:
     settings: tuple[Setting, ...] = attrs.field(factory=lambda: tuple(_default_setting(s) for s in SETTINGS.values()))
     path: str | None = attrs.field(default=None, eq=False)
     members: tuple[str | None, ...] = attrs.field(default=(), eq=False)
+    overrides: tuple[Override, ...] = attrs.field(default=(), eq=False, repr=False)
     _index: dict[str, Setting] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -314,7 +323,8 @@ class IzuPrm:
 
     @classmethod
     def from_statements(
-        cls, statements: Sequence[Statement], path: str | None = None, members: Sequence[str | None] = ()
+        cls, statements: Sequence[Statement], path: str | None = None, members: Sequence[str | None] = (),
+        overrides: Sequence[Override] = (),
     ) -> IzuPrm:
         """A model whose effective settings are folded from ``statements`` (last wins, PLUGINS union)."""
         return cls(
@@ -322,6 +332,7 @@ class IzuPrm:
             settings=_fold(statements),
             path=path,
             members=tuple(members) if members else (path,),
+            overrides=tuple(overrides),
         )
 
     # -- generic access
