@@ -85,7 +85,7 @@ _TABLE: tuple[tuple[str, str, Severity, str, str], ...] = (
     ("HA321", "zosmf-port-mismatch", E, "sysplex", "z/OSMF HTTP_SSL_PORT differs between HA servers or is not a distributed PORT"),
     ("HA322", "zosmf-shared-autostart-group", E, "sysplex", "two z/OSMF servers share an AUTOSTART_GROUP"),
     ("HA323", "zosmf-not-autostart-local", W, "sysplex", "an HA z/OSMF system does not use AUTOSTART(LOCAL)"),
-    ("HA324", "zosmf-shared-user-dir", E, "sysplex", "two z/OSMF servers use the same USER_DIR"),
+    ("HA324", "zosmf-shared-user-dir", E, "sysplex", "two z/OSMF servers use the same USER_DIR, or one inside the other"),
     ("HA325", "zosmf-security-differs", W, "sysplex", "KEYRING_NAME or SAF_PREFIX differ between HA servers"),
     ("HA326", "zosmf-target-without-server", E, "sysplex", "the z/OSMF service is distributed to a DESTIP target whose system runs no z/OSMF server"),
     ("HA327", "zosmf-port-reserved-for-other-job", E, "sysplex", "the z/OSMF HTTPS port is reserved (PORT/PORTRANGE) for other jobs on a system that serves z/OSMF"),

@@ -87,11 +87,12 @@ def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
                     for d in index.distributors.get(addr, ()) if not d.statement.delete]
         systems = sorted({b.system for b in backups})
         what = "distributed " if addr in index.distributors else ""
+        plain = ("the plain VIPABACKUPs on " + ", ".join(systems) + " only take over"
+                 if len(systems) > 1 else f"the plain VIPABACKUP on {systems[0]} only takes over")
         yield Finding(
             span=first.span,
-            message=(f"{what}DVIPA {addr} is never active: no system VIPADEFINEs it, and the plain "
-                     f"VIPABACKUP on {', '.join(systems)} only takes over a DVIPA that is active "
-                     "elsewhere"),
+            message=(f"{what}DVIPA {addr} is never active: no system VIPADEFINEs it, and {plain} "
+                     "a DVIPA that is active elsewhere"),
             related=tuple(related),
             help=(f"VIPADEFINE {addr} on the system that should own it, or code MOVEABLE IMMEDIATE "
                   "and the address mask (IPv6: the interface name) on a VIPABACKUP so that the "
