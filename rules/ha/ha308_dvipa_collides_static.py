@@ -5,7 +5,10 @@ Reports a DVIPA (`VIPADEFINE` or `VIPABACKUP`) that is a static address of
 another system of the sysplex: a `HOME` entry, an `INTERFACE` address, or
 its `IPCONFIG DYNAMICXCF` address. The finding sits on the DVIPA definition
 and points at the other system's statement. (The same stack's own addresses
-are TCP102.)
+are TCP102.) A system that has the address statically and also codes it in
+a VIPADEFINE or VIPABACKUP does not hold the DVIPA (z/OS rejects that
+statement there, TCP102): the collision is still reported on the systems
+that do hold it.
 
 ## Why is this bad?
 A DVIPA moves between stacks. Wherever it is active while another stack owns
@@ -39,7 +42,7 @@ ENDVIPADYNAMIC
 
 ## Known limitations
 Only exact addresses are compared; a VIPARANGE subnet that covers another
-system's static address is not reported. The rule stays quiet about a DVIPA
+system's static address is HA311. The rule stays quiet about a DVIPA
 that a statement that did not parse (or one lost after a syntax error)
 names.
 
@@ -77,15 +80,22 @@ def _check(index: SysplexIndex) -> Iterator[Finding]:
                                                  for d in index.owners.get(addr, ())]
         holders += [(b.system, "VIPABACKUP", b.span)
                     for b in sorted(index.backups.get(addr, ()), key=lambda b: b.system)]
-        own = {h[0] for h in holders}
+        # a holder whose own stack has the address statically is rejected there (EZZ8307I,
+        # TCP102): it does not hold the DVIPA, and its static address collides with the others'
+        own = {h[0] for h in holders if addr not in index.static.get(h[0], {})}
         for other, table in sorted(index.static.items()):
             if other in own or addr not in table:
                 continue
             kind, where = table[addr][0]
+            also = [how for name, how, _sp in holders if name == other]
+            note = (f" (its own {also[0]} of the address is rejected there: EZZ8307I, TCP102)"
+                    if also else "")
             for name, how, span in holders:
+                if name == other:
+                    continue
                 yield Finding(
                     span=span,
-                    message=(f"DVIPA {addr} ({how} on {name}) is {other}'s {kind} address: the "
+                    message=(f"DVIPA {addr} ({how} on {name}) is {other}'s {kind} address{note}: the "
                              "sysplex has a duplicate address wherever the DVIPA is active"),
                     related=(Related(where, f"{other} {kind} {addr}"),),
                     help="use an address for the DVIPA that no system has as a static address",
