@@ -9,8 +9,10 @@ one code table, :data:`zparse.codes.CODES`.
 :func:`lint` runs the rules over a :class:`~zparse.sysplex.Sysplex` by scope:
 
 * ``file``: ``check(profile)`` once per system's TCP/IP profile (and per
-  profile checked on its own); IZU-family file rules get ``check(izuprm)``
-  once per IZUPRMxx member;
+  profile checked on its own); a check with a second parameter gets
+  ``check(profile, sysplex)`` (None for a profile checked on its own), to
+  tell what its finding costs across the systems; IZU-family file rules get
+  ``check(izuprm)`` once per IZUPRMxx member;
 * ``system``: ``check(system)`` once per :class:`~zparse.sysplex.System`;
 * ``sysplex``: ``check(sysplex, index)`` once.
 
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
 import pkgutil
 import re
 import sys
@@ -233,12 +236,13 @@ def _calls(rule_: Rule, sysplex: Sysplex) -> Iterator[tuple[tuple[Any, ...], str
                 if f.kind == "izuprm" and f.model is not None:
                     yield (f.model,), f.system
             return
+        wide = rule_.check is not None and len(inspect.signature(rule_.check).parameters) > 1
         for s in sysplex.systems:
             if s.profile is not None:
-                yield (s.profile,), s.name
+                yield ((s.profile, None if sysplex.single_file else sysplex) if wide else (s.profile,)), s.name
         for f in sysplex.files:
             if f.standalone and f.kind == "tcpip" and f.model is not None:
-                yield (f.model,), None
+                yield ((f.model, None) if wide else (f.model,)), None
         return
     if sysplex.single_file:
         return

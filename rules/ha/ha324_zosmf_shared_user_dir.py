@@ -85,8 +85,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from zparse.diagnostics import Related
 from zparse.codes import Severity
+from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 
 from ._ha import unique

@@ -220,6 +220,7 @@ class SysplexIndex:
     uncertain_addresses: frozenset[IpAddress]
     zosmf_unknown: frozenset[str] = frozenset()
     rejected: Mapping[IpAddress, tuple[Distributor, ...]] = attrs.field(factory=dict)
+    _memo: dict[object, object] = attrs.field(factory=dict, alias="_memo", repr=False)
 
     # ------------------------------------------------------------ queries
     def dvipas(self) -> list[IpAddress]:
@@ -256,10 +257,14 @@ class SysplexIndex:
         """The failover simulation (see :func:`~zparse.sysplex.failover.simulate_failover`)."""
         from .failover import _case, _services
 
-        services = _services(self)
-        cases = [_case(self, services, None)] if baseline else []
-        cases.extend(_case(self, services, name) for name in self.systems)
-        return cases
+        key = ("failover", baseline)
+        hit = self._memo.get(key)
+        if not isinstance(hit, tuple):
+            services = _services(self)
+            cases = [_case(self, services, None)] if baseline else []
+            cases.extend(_case(self, services, name) for name in self.systems)
+            self._memo[key] = hit = tuple(cases)
+        return list(hit)
 
     def owner(self, dvipa: IpAddress) -> str | None:
         """The system that owns the DVIPA with every system up (see :func:`~zparse.sysplex.failover.simulate_failover`)."""
@@ -269,8 +274,19 @@ class SysplexIndex:
 
     # ------------------------------------------------------------ building
     @classmethod
-    def build(cls, sysplex: Sysplex) -> SysplexIndex:
-        """Compute the index of a sysplex (use :attr:`Sysplex.index`, which caches it)."""
+    def build(cls, sysplex: Sysplex, *, restore: frozenset[int] = frozenset()) -> SysplexIndex:
+        """Compute the index of a sysplex (use :attr:`Sysplex.index`, which caches it).
+
+        ``restore`` holds the ``id`` of statements that z/OS ignores (lost, or
+        a VIPADISTRIBUTE it rejects) to be indexed as if they were in effect:
+        the configuration that was meant, against which
+        :func:`~zparse.sysplex.failover.consequences` measures what a
+        rejection costs.
+        """
+
+        def live(v: object) -> bool:
+            return not getattr(v, "lost", False) or id(v) in restore
+
         owners: dict[IpAddress, list[DvipaDefinition]] = {}
         backups: dict[IpAddress, list[DvipaBackup]] = {}
         dists: dict[IpAddress, list[Distributor]] = {}
@@ -294,20 +310,20 @@ class SysplexIndex:
             pidx = p.index
             for addr, defs in pidx.defined.items():
                 for d in defs:
-                    if not d.lost:
+                    if live(d):
                         owners.setdefault(addr, []).append(
                             DvipaDefinition(system=s.name, statement=d, span=_addr_span(d, addr)))
             for addr, bks in pidx.backed_up.items():
                 for b in bks:
-                    if not b.lost:
+                    if live(b):
                         backups.setdefault(addr, []).append(
                             DvipaBackup(system=s.name, statement=b, span=_addr_span(b, addr)))
             for addr, vds in pidx.distributed.items():
                 for vd in vds:
-                    if vd.lost:
+                    if not live(vd):
                         continue
                     entry = Distributor(system=s.name, statement=vd)
-                    if rejected_by_zos(vd) is None:
+                    if rejected_by_zos(vd) is None or id(vd) in restore:
                         dists.setdefault(addr, []).append(entry)
                     else:
                         rejected.setdefault(addr, []).append(entry)
