@@ -20,10 +20,9 @@ from zparse.model.tcpip import (
     VipaStatement,
 )
 from zparse.source import Span
-from zparse.sysplex import Consequence, consequences
 
 if TYPE_CHECKING:
-    from zparse.sysplex import Sysplex
+    from zparse.sysplex import Consequence, Sysplex
 
 __all__ = ["address_spans", "cost", "cost_tail", "dvipa_name", "line_of", "lost_before", "order", "vipa_kind"]
 
@@ -126,7 +125,7 @@ def cost(sysplex: Sysplex | None, ignored: Sequence[VipaStatement]
     profile checked on its own (``sysplex`` None)."""
     if sysplex is None or sysplex.single_file:
         return (), {}
-    found = consequences(sysplex, sysplex.index, ignored)
+    found = sysplex.index.consequences(sysplex, ignored)
     per: dict[int, list[str]] = {}
     for stmt in ignored:
         names = _named(stmt)

@@ -1,8 +1,7 @@
 """HOTSTANDBY: BACKUP targets of one distribution should have ranks of their own.
 
 ## What it does
-Checks every `VIPADISTRIBUTE ... DISTMETHOD HOTSTANDBY` that z/OS accepts and
-reports a `BACKUP` target whose rank equals the rank of an earlier `BACKUP`
+Checks every `VIPADISTRIBUTE ... DISTMETHOD HOTSTANDBY` and reports a `BACKUP` target whose rank equals the rank of an earlier `BACKUP`
 target of the same statement (also when neither codes a rank). The finding
 sits on the later target and points at the earlier one.
 
@@ -38,9 +37,10 @@ ENDVIPADYNAMIC
 ## Known limitations
 The default rank of a `BACKUP` target without one was not found in IBM's
 text; zlint compares only coded ranks with coded ranks, and two backups
-without a rank as a tie. A statement that z/OS rejects (TCP104-TCP107) or
-never reads (TCP108, syntax errors) is not checked: the root finding says
-why. VIPABACKUP rank ties between systems are HA307.
+without a rank as a tie. A statement that z/OS never reads (TCP108, syntax
+errors) is not checked. One that z/OS rejects for its roles or targets
+(TCP104-TCP107) is: the tie is a defect of its own, still there once the
+roles are fixed. VIPABACKUP rank ties between systems are HA307.
 
 ## References
 - z/OS Communications Server: IP Configuration Reference, "VIPADYNAMIC - VIPADISTRIBUTE statement"
@@ -56,7 +56,6 @@ from collections.abc import Iterator
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import DestIp, DistMethod, TcpipProfile
-from zparse.sysplex import rejected_by_zos
 
 from ._profile import dvipa_name
 
@@ -64,8 +63,7 @@ from ._profile import dvipa_name
 @rule("TCP113")
 def check(profile: TcpipProfile) -> Iterator[Finding]:
     for dist in profile.vipa_distributes:
-        if (dist.lost or dist.delete or dist.dist_method_effective is not DistMethod.HOTSTANDBY
-                or rejected_by_zos(dist) is not None):
+        if dist.lost or dist.delete or dist.dist_method_effective is not DistMethod.HOTSTANDBY:
             continue
         first: dict[int | None, DestIp] = {}
         for dest in dist.backups:

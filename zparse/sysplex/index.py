@@ -25,13 +25,14 @@ from ..model.tcpip import (
     VipaBackup,
     VipaDefine,
     VipaDistribute,
+    VipaStatement,
 )
 from ..source import Span
 from ..workspace.config import host_key as _host_key
 from .model import Sysplex
 
 if TYPE_CHECKING:
-    from .failover import FailoverCase
+    from .failover import Consequence, FailoverCase
 
 __all__ = ["Distributor", "DvipaBackup", "DvipaDefinition", "SysplexIndex", "Target", "XcfAddress",
            "ZosmfServer", "ZosmfService", "rejected_by_zos"]
@@ -265,6 +266,13 @@ class SysplexIndex:
             cases.extend(_case(self, services, name) for name in self.systems)
             self._memo[key] = hit = tuple(cases)
         return list(hit)
+
+    def consequences(self, sysplex: Sysplex, ignored: Iterable[VipaStatement]) -> tuple[Consequence, ...]:
+        """What is lost because z/OS ignores ``ignored`` (see
+        :func:`~zparse.sysplex.failover.consequences`)."""
+        from .failover import consequences
+
+        return consequences(sysplex, self, ignored)
 
     def owner(self, dvipa: IpAddress) -> str | None:
         """The system that owns the DVIPA with every system up (see :func:`~zparse.sysplex.failover.simulate_failover`)."""
