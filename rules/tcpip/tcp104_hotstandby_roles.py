@@ -14,6 +14,7 @@ cases (every system up, or one system lost) in which a service or DVIPA
 that the statement as written would keep up goes down without it, from the
 failover simulation (HA390) run with and without the statement. The HA
 findings that would only repeat that consequence are not raised.
+
 ## Why is this bad?
 Hot standby sends every new connection to the one preferred target and keeps
 the others as ranked backups. z/OS rejects a VIPADISTRIBUTE that does not

@@ -9,6 +9,7 @@ cases (every system up, or one system lost) in which a service or DVIPA
 that the statement as written would keep up goes down without it, from the
 failover simulation (HA390) run with and without the statement. The HA
 findings that would only repeat that consequence are not raised.
+
 ## Why is this bad?
 z/OS rejects the statement with EZZ0829I ("MORE THAN 31 BACKUPS WERE
 SPECIFIED"): the whole VIPADISTRIBUTE DEFINE is ignored, so the DVIPA is not

@@ -9,6 +9,7 @@ cases (every system up, or one system lost) in which a service or DVIPA
 that the statement as written would keep up goes down without it, from the
 failover simulation (HA390) run with and without the statement. The HA
 findings that would only repeat that consequence are not raised.
+
 ## Why is this bad?
 Hot standby needs to know which target is preferred and in which order the
 backups take over; `DESTIP ALL` cannot say that. z/OS rejects the statement

@@ -16,6 +16,7 @@ lost, so that losing the owner leaves z/OSMF with no owner. The failover
 simulation and the cross-system index use what z/OS really has (the lost
 statements are not there); the HA findings that would only repeat the
 consequence (HA304, HA390, ...) are not raised.
+
 ## Why is this bad?
 z/OS issues EZZ0831I ("keyword ... IS NOT VALID BECAUSE THE SPECIFIED
 DISTMETHOD IS NOT HOTSTANDBY") and ignores not only this statement but every
