@@ -177,8 +177,10 @@ def _norm_dir(path: str) -> str:
 class SysplexIndex:
     """Cross-system facts, computed once per sysplex (:attr:`Sysplex.index`).
 
-    Only statements in effect are indexed (not those lost after a syntax
-    error in their VIPADYNAMIC block; VIPADELETE applied). Maps are keyed by
+    Only what z/OS really has is indexed: not the statements lost after an
+    error in their VIPADYNAMIC block (a syntax error, EZZ0831I), not a
+    VIPADISTRIBUTE that z/OS rejects, not a DVIPA address that is already a
+    static address of its own stack (EZZ8307I); VIPADELETE applied. Maps are keyed by
     address and hold entries in system-name order.
 
     * ``owners`` / ``backups`` / ``distributors``: DVIPA -> VIPADEFINE,
@@ -316,14 +318,16 @@ class SysplexIndex:
                 blind.add(s.name)
             names.append(s.name)
             pidx = p.index
+            # a DVIPA that is already a static address of its own stack is rejected
+            # there (EZZ8307I, TCP102): that stack neither owns nor backs it up
             for addr, defs in pidx.defined.items():
                 for d in defs:
-                    if live(d):
+                    if live(d) and (addr not in pidx.static or id(d) in restore):
                         owners.setdefault(addr, []).append(
                             DvipaDefinition(system=s.name, statement=d, span=_addr_span(d, addr)))
             for addr, bks in pidx.backed_up.items():
                 for b in bks:
-                    if live(b):
+                    if live(b) and (addr not in pidx.static or id(b) in restore):
                         backups.setdefault(addr, []).append(
                             DvipaBackup(system=s.name, statement=b, span=_addr_span(b, addr)))
             for addr, vds in pidx.distributed.items():
