@@ -216,6 +216,9 @@ def simulate_failover(sysplex: Sysplex, index: SysplexIndex | None = None, *,
 # ---------------------------------------------------------------- what a rejection costs
 
 
+MAX_COSTED = 32
+
+
 @attrs.frozen(kw_only=True)
 class Consequence:
     """One thing that breaks because z/OS ignores some statements: a service
@@ -236,15 +239,22 @@ def consequences(sysplex: Sysplex, index: SysplexIndex,
     compared case by case with the simulation of what z/OS really has.
 
     Computed once per set of statements (one more index build and
-    simulation); empty when nothing that works with them fails without them.
+    simulation, so at most :data:`MAX_COSTED` sets per sysplex: the work
+    stays linear in the sysplex); empty when nothing that works with them
+    fails without them.
     """
     ids = frozenset(id(v) for v in ignored)
-    if not ids or len(index.systems) < 1:
+    if not ids:
         return ()
     key = ("consequences", ids)
     hit = index._memo.get(key)
     if isinstance(hit, tuple):
         return hit
+    spent = index._memo.setdefault("consequences asked", [0])
+    assert isinstance(spent, list)
+    if spent[0] >= MAX_COSTED:
+        return ()  # a profile full of rejections: the first ones are costed, the rest only reported
+    spent[0] += 1
     meant = SysplexIndex.build(sysplex, restore=ids)
     out: list[Consequence] = []
     for want, have in zip(meant.failover_cases(baseline=True), index.failover_cases(baseline=True)):
