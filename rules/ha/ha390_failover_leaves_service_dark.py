@@ -67,7 +67,11 @@ ports other than z/OSMF's every live system counts as running the
 application. Only one system is lost at a time. Services that are already
 down with every system up are left to the other rules. A service whose DVIPA
 a statement that did not parse names is not simulated, and nothing is when a
-system's profile could not be read.
+system's profile could not be read. The simulation uses what z/OS really
+has: statements it ignores (EZZ0831I and the rest of the block, a rejected
+VIPADISTRIBUTE, a DVIPA that is its own stack's static address) are not
+there, and the root finding (TCP102, TCP104-TCP108) names the services they
+leave dark; this rule does not repeat them.
 
 ## References
 - z/OS Communications Server: IP Configuration Guide, "Sysplex distributor", "Sysplex distributor
