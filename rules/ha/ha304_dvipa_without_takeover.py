@@ -74,7 +74,8 @@ def _check(index: SysplexIndex) -> Iterator[Finding]:
         return
     services = {svc.dvipa for svc in index.zosmf_services}
     for addr, defs in index.owners.items():
-        if addr in index.distributors or addr in services or index.uncertain(addr):
+        if (addr in index.distributors or addr in services or index.uncertain(addr)
+                or addr in index.ignored_addresses):
             continue
         systems = {d.system for d in defs} | {b.system for b in index.backups.get(addr, ())}
         if len(systems) != 1:

@@ -51,7 +51,9 @@ that is not listed would activate the address (list every system of the
 sysplex). A `VIPADISTRIBUTE` on a stack that neither defines nor backs up
 the address is TCP103. The rule stays quiet about a DVIPA that a statement
 that did not parse (or one lost after an error in its VIPADYNAMIC block)
-names, and when a system's profile could not be read. Addresses created by
+names, and when a system's profile could not be read. A VIPADEFINE that z/OS
+rejects (EZZ8307I: the address is static on that stack) is TCP102, which
+names the DVIPA left inactive. Addresses created by
 an application bind or ioctl inside a `VIPARANGE` are not DVIPAs of the
 profiles and are not considered.
 
@@ -79,7 +81,8 @@ def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     if index.blind:
         return
     for addr, backups in index.backups.items():
-        if addr in index.owners or any(b.activates for b in backups) or index.uncertain(addr):
+        if (addr in index.owners or any(b.activates for b in backups) or index.uncertain(addr)
+                or addr in index.ignored_addresses):
             continue
         first, *others = sorted(backups, key=lambda b: b.system)
         related = [Related(b.span, f"plain VIPABACKUP {b.rank} on {b.system}") for b in others]

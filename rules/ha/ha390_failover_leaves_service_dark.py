@@ -114,11 +114,12 @@ def _check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
         return
     cases = index.failover_cases(baseline=True)
     baseline, losses = cases[0], cases[1:]
+    explained = index.explained(sysplex)  # named by the finding on the statement z/OS ignores
     for case in losses:
         assert case.lost is not None
         dark_distributed = [s for s in case.services if s.kind == "distributed" and not s.reachable]
         for state in case.services:
-            if state.reachable or index.uncertain(state.dvipa):
+            if state.reachable or index.uncertain(state.dvipa) or (case.lost, state.dvipa) in explained:
                 continue
             base = baseline.service(state.kind, state.dvipa, state.port)
             if base is None or not base.reachable:

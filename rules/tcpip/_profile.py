@@ -140,4 +140,4 @@ def cost_tail(found: Sequence[Consequence]) -> str:
     if not found:
         return ""
     more = f" (and {len(found) - 1} more failover case{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
-    return f"; with it, {found[0].text}{more}"
+    return f"; so {found[0].text}{more}"

@@ -142,7 +142,7 @@ def test_statements_zos_ignores_are_no_backup_and_their_loss_is_named(tmp_path: 
     diags = zparse.lint(sp)
     root = [d for d in diags if d.code == "TCP108"]
     assert len(root) == 1
-    assert root[0].message.endswith("; with it, losing SYS1 leaves z/OSMF at 198.51.100.20 port 443 with no owner")
+    assert root[0].message.endswith("; so losing SYS1 leaves z/OSMF at 198.51.100.20 port 443 with no owner")
     assert [r.message for r in root[0].related] == [
         "VIPABACKUP 198.51.100.20 is never processed: losing SYS1 leaves z/OSMF at 198.51.100.20 port 443 "
         "with no owner"]
@@ -158,9 +158,9 @@ def test_rejected_distribution_names_what_it_costs(tmp_path: Path) -> None:
     sp = load_sysplex(write(tmp_path, files))
     msgs = [d.message for d in zparse.lint(sp) if d.code == "TCP104"]
     assert len(msgs) == 1 and "EZZ0827I" in msgs[0], msgs
-    assert msgs[0].endswith("; with it, with every system up, z/OSMF at 198.51.100.10 port 443 is down"), msgs
+    assert msgs[0].endswith("; so with every system up, z/OSMF at 198.51.100.10 port 443 is down"), msgs
     # the recipe as IBM writes it: a rejection that costs nothing says nothing more
     files["SYS1/IZUPRM0A"] = IZU_A
     sp = load_sysplex(write(tmp_path / "ok", files))
     msgs = [d.message for d in zparse.lint(sp) if d.code == "TCP104"]
-    assert len(msgs) == 1 and "; with it" not in msgs[0], msgs
+    assert len(msgs) == 1 and "; so " not in msgs[0], msgs

@@ -202,7 +202,14 @@ class SysplexIndex:
     * ``blind``: systems whose profile could not be read (or parsed at all);
       ``zosmf_unknown``: systems whose IZUPRMxx could not be read;
       ``uncertain_addresses``: addresses named by statements that did not
-      parse or were lost (see :meth:`uncertain`).
+      parse or were lost (see :meth:`uncertain`);
+    * ``ignored``: the VIPA statements z/OS does not process (lost after an
+      error in their block, a rejected VIPADISTRIBUTE, a VIPADEFINE or
+      VIPABACKUP of an address the stack has statically: EZZ8307I), and
+      ``ignored_addresses`` the DVIPAs they name: what breaks because of
+      them is reported by the root finding (TCP102, TCP104-TCP108 or the
+      syntax error), with :meth:`explained` telling the HA rules which
+      failover outcomes those findings already name.
     """
 
     systems: tuple[str, ...]
@@ -223,6 +230,8 @@ class SysplexIndex:
     uncertain_addresses: frozenset[IpAddress]
     zosmf_unknown: frozenset[str] = frozenset()
     rejected: Mapping[IpAddress, tuple[Distributor, ...]] = attrs.field(factory=dict)
+    ignored: tuple[VipaStatement, ...] = ()
+    ignored_addresses: frozenset[IpAddress] = frozenset()
     _memo: dict[object, object] = attrs.field(factory=dict, alias="_memo", repr=False)
 
     # ------------------------------------------------------------ queries
@@ -269,6 +278,11 @@ class SysplexIndex:
             self._memo[key] = hit = tuple(cases)
         return list(hit)
 
+    def explained(self, sysplex: Sysplex) -> frozenset[tuple[str | None, IpAddress]]:
+        """The failover outcomes (lost system or None, DVIPA) that go wrong only
+        because z/OS ignores :attr:`ignored`: the root findings name them."""
+        return frozenset((c.lost, c.dvipa) for c in self.consequences(sysplex, self.ignored))
+
     def consequences(self, sysplex: Sysplex, ignored: Iterable[VipaStatement]) -> tuple[Consequence, ...]:
         """What is lost because z/OS ignores ``ignored`` (see
         :func:`~zparse.sysplex.failover.consequences`)."""
@@ -306,6 +320,8 @@ class SysplexIndex:
         static: dict[str, Mapping[IpAddress, tuple[tuple[str, Span], ...]]] = {}
         groups: dict[str, tuple[int | None, Span | None]] = {}
         uncertain: set[IpAddress] = set()
+        ignored: list[VipaStatement] = []
+        ignored_addrs: set[IpAddress] = set()
         blind: set[str] = set()
         names: list[str] = []
         for s in sysplex.systems:
@@ -325,11 +341,17 @@ class SysplexIndex:
                     if live(d) and (addr not in pidx.static or id(d) in restore):
                         owners.setdefault(addr, []).append(
                             DvipaDefinition(system=s.name, statement=d, span=_addr_span(d, addr)))
+                    elif live(d):
+                        ignored.append(d)
+                        ignored_addrs.add(addr)
             for addr, bks in pidx.backed_up.items():
                 for b in bks:
                     if live(b) and (addr not in pidx.static or id(b) in restore):
                         backups.setdefault(addr, []).append(
                             DvipaBackup(system=s.name, statement=b, span=_addr_span(b, addr)))
+                    elif live(b):
+                        ignored.append(b)
+                        ignored_addrs.add(addr)
             for addr, vds in pidx.distributed.items():
                 for vd in vds:
                     if not live(vd):
@@ -339,6 +361,8 @@ class SysplexIndex:
                         dists.setdefault(addr, []).append(entry)
                     else:
                         rejected.setdefault(addr, []).append(entry)
+                        ignored.append(vd)
+                        ignored_addrs.add(addr)
             own: list[DynamicXcf] = []
             for x in (p.dynamic_xcf, p.dynamic_xcf6):
                 if x is not None and x.address is not None:
@@ -353,8 +377,10 @@ class SysplexIndex:
                     gid, gspan = int(o.values[0]), o.span
             groups[s.name] = (gid, gspan)
             for v in p.vipa:
-                if v.lost:
+                if v.lost and id(v) not in restore:
                     uncertain.update(_statement_addresses(v))
+                    ignored.append(v)
+                    ignored_addrs.update(_statement_addresses(v))
             for cfg, version in ((p.ipconfig, 4), (p.ipconfig6, 6)):
                 if cfg.dynamic_xcf is None or cfg.dynamic_xcf.address is None:  # misspelt: address unknown
                     for o in cfg.options:
@@ -395,6 +421,7 @@ class SysplexIndex:
             zosmf_services=(), zosmf_ha=False, zosmf_ha_servers=(),
             blind=frozenset(blind), uncertain_addresses=frozenset(uncertain), zosmf_unknown=zosmf_unknown,
             rejected={k: tuple(v) for k, v in rejected.items()},
+            ignored=tuple(ignored), ignored_addresses=frozenset(ignored_addrs),
         )
         services = _zosmf_services(idx)
         local_groups = {z.group for z in zosmf.values() if z.runs_server}
