@@ -7,8 +7,10 @@ its `IPCONFIG DYNAMICXCF` address. The finding sits on the DVIPA definition
 and points at the other system's statement. (The same stack's own addresses
 are TCP102.) A system that has the address statically and also codes it in
 a VIPADEFINE or VIPABACKUP does not hold the DVIPA (z/OS rejects that
-statement there, TCP102): the collision is still reported on the systems
-that do hold it.
+statement there, TCP102): the collision with another system's static
+address is still reported, on the systems that hold the DVIPA and on the
+rejected statement (whose stack then has the same static address as the
+other system).
 
 ## Why is this bad?
 A DVIPA moves between stacks. Wherever it is active while another stack owns
@@ -59,11 +61,13 @@ from typing import TYPE_CHECKING
 
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
+from zparse.model.tcpip import VipaBackup, VipaDefine
 from zparse.source import Span
 
 from ._ha import unique
 
 if TYPE_CHECKING:
+    from zparse.model.tcpip import IpAddress
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
@@ -73,29 +77,36 @@ def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
 
 
 def _check(index: SysplexIndex) -> Iterator[Finding]:
-    for addr in index.dvipas():
+    rejected: dict[IpAddress, list[tuple[str, str, Span]]] = {}
+    for name, st in index.ignored:
+        if isinstance(st, (VipaDefine, VipaBackup)) and not st.lost:
+            spans = st.address_spans if len(st.address_spans) == len(st.addresses) else (st.span,) * len(st.addresses)
+            how = "VIPADEFINE" if isinstance(st, VipaDefine) else "VIPABACKUP"
+            for a, sp in zip(st.addresses, spans):
+                if a in index.static.get(name, {}):
+                    rejected.setdefault(a, []).append((name, how, sp))
+    for addr in sorted(set(index.dvipas()) | set(rejected), key=lambda a: (a.version, int(a))):
         if index.uncertain(addr):
             continue
         holders: list[tuple[str, str, Span]] = [(d.system, "VIPADEFINE", d.span)
                                                  for d in index.owners.get(addr, ())]
         holders += [(b.system, "VIPABACKUP", b.span)
                     for b in sorted(index.backups.get(addr, ()), key=lambda b: b.system)]
-        # a holder whose own stack has the address statically is rejected there (EZZ8307I,
-        # TCP102): it does not hold the DVIPA, and its static address collides with the others'
-        own = {h[0] for h in holders if addr not in index.static.get(h[0], {})}
+        # a stack that has the address statically rejects its own VIPADEFINE or
+        # VIPABACKUP of it (EZZ8307I, TCP102): it holds nothing, but the DVIPA it
+        # meant to define still collides with the other systems' static address
+        own = {h[0] for h in holders}
+        holders += rejected.get(addr, [])
         for other, table in sorted(index.static.items()):
             if other in own or addr not in table:
                 continue
             kind, where = table[addr][0]
-            also = [how for name, how, _sp in holders if name == other]
-            note = (f" (its own {also[0]} of the address is rejected there: EZZ8307I, TCP102)"
-                    if also else "")
             for name, how, span in holders:
                 if name == other:
                     continue
                 yield Finding(
                     span=span,
-                    message=(f"DVIPA {addr} ({how} on {name}) is {other}'s {kind} address{note}: the "
+                    message=(f"DVIPA {addr} ({how} on {name}) is {other}'s {kind} address: the "
                              "sysplex has a duplicate address wherever the DVIPA is active"),
                     related=(Related(where, f"{other} {kind} {addr}"),),
                     help="use an address for the DVIPA that no system has as a static address",

@@ -257,6 +257,7 @@ def consequences(sysplex: Sysplex, index: SysplexIndex,
     spent[0] += 1
     meant = SysplexIndex.build(sysplex, restore=ids)
     out: list[Consequence] = []
+    down_at_start: set[object] = set()  # named once, with every system up; not again per lost system
     for want, have in zip(meant.failover_cases(baseline=True), index.failover_cases(baseline=True)):
         when = f"losing {want.lost} leaves" if want.lost else "with every system up,"
         served = set()
@@ -276,6 +277,10 @@ def consequences(sysplex: Sysplex, index: SysplexIndex,
             if svc.kind == "distributed" and (svc.dvipa, svc.port) in zosmf:
                 continue  # the same port is z/OSMF's: named once, as z/OSMF
             served.add(svc.dvipa)
+            if (svc.kind, svc.dvipa, svc.port) in down_at_start:
+                continue
+            if not want.lost:
+                down_at_start.add((svc.kind, svc.dvipa, svc.port))
             now = have.service(svc.kind, svc.dvipa, svc.port)
             if want.lost:
                 why = ("with no owner" if now is None or now.owner is None
@@ -286,6 +291,10 @@ def consequences(sysplex: Sysplex, index: SysplexIndex,
         for d in want.dvipas:
             if d.owner is None or owners.get(d.dvipa) is not None or d.dvipa in served:
                 continue
+            if d.dvipa in down_at_start:
+                continue
+            if not want.lost:
+                down_at_start.add(d.dvipa)
             text = (f"{when} DVIPA {d.dvipa} with no owner" if want.lost
                     else f"DVIPA {d.dvipa} is never active")
             out.append(Consequence(dvipa=d.dvipa, lost=want.lost, text=text))

@@ -203,7 +203,7 @@ class SysplexIndex:
       ``zosmf_unknown``: systems whose IZUPRMxx could not be read;
       ``uncertain_addresses``: addresses named by statements that did not
       parse or were lost (see :meth:`uncertain`);
-    * ``ignored``: the VIPA statements z/OS does not process (lost after an
+    * ``ignored``: (system, statement) for the VIPA statements z/OS does not process (lost after an
       error in their block, a rejected VIPADISTRIBUTE, a VIPADEFINE or
       VIPABACKUP of an address the stack has statically: EZZ8307I), and
       ``ignored_addresses`` the DVIPAs they name: what breaks because of
@@ -230,7 +230,7 @@ class SysplexIndex:
     uncertain_addresses: frozenset[IpAddress]
     zosmf_unknown: frozenset[str] = frozenset()
     rejected: Mapping[IpAddress, tuple[Distributor, ...]] = attrs.field(factory=dict)
-    ignored: tuple[VipaStatement, ...] = ()
+    ignored: tuple[tuple[str, VipaStatement], ...] = ()
     ignored_addresses: frozenset[IpAddress] = frozenset()
     _memo: dict[object, object] = attrs.field(factory=dict, alias="_memo", repr=False)
 
@@ -281,7 +281,7 @@ class SysplexIndex:
     def explained(self, sysplex: Sysplex) -> frozenset[tuple[str | None, IpAddress]]:
         """The failover outcomes (lost system or None, DVIPA) that go wrong only
         because z/OS ignores :attr:`ignored`: the root findings name them."""
-        return frozenset((c.lost, c.dvipa) for c in self.consequences(sysplex, self.ignored))
+        return frozenset((c.lost, c.dvipa) for c in self.consequences(sysplex, (v for _, v in self.ignored)))
 
     def consequences(self, sysplex: Sysplex, ignored: Iterable[VipaStatement]) -> tuple[Consequence, ...]:
         """What is lost because z/OS ignores ``ignored`` (see
@@ -320,7 +320,7 @@ class SysplexIndex:
         static: dict[str, Mapping[IpAddress, tuple[tuple[str, Span], ...]]] = {}
         groups: dict[str, tuple[int | None, Span | None]] = {}
         uncertain: set[IpAddress] = set()
-        ignored: list[VipaStatement] = []
+        ignored: list[tuple[str, VipaStatement]] = []
         ignored_addrs: set[IpAddress] = set()
         blind: set[str] = set()
         names: list[str] = []
@@ -342,7 +342,7 @@ class SysplexIndex:
                         owners.setdefault(addr, []).append(
                             DvipaDefinition(system=s.name, statement=d, span=_addr_span(d, addr)))
                     elif live(d):
-                        ignored.append(d)
+                        ignored.append((s.name, d))
                         ignored_addrs.add(addr)
             for addr, bks in pidx.backed_up.items():
                 for b in bks:
@@ -350,7 +350,7 @@ class SysplexIndex:
                         backups.setdefault(addr, []).append(
                             DvipaBackup(system=s.name, statement=b, span=_addr_span(b, addr)))
                     elif live(b):
-                        ignored.append(b)
+                        ignored.append((s.name, b))
                         ignored_addrs.add(addr)
             for addr, vds in pidx.distributed.items():
                 for vd in vds:
@@ -361,7 +361,7 @@ class SysplexIndex:
                         dists.setdefault(addr, []).append(entry)
                     else:
                         rejected.setdefault(addr, []).append(entry)
-                        ignored.append(vd)
+                        ignored.append((s.name, vd))
                         ignored_addrs.add(addr)
             own: list[DynamicXcf] = []
             for x in (p.dynamic_xcf, p.dynamic_xcf6):
@@ -379,7 +379,7 @@ class SysplexIndex:
             for v in p.vipa:
                 if v.lost and id(v) not in restore:
                     uncertain.update(_statement_addresses(v))
-                    ignored.append(v)
+                    ignored.append((s.name, v))
                     ignored_addrs.update(_statement_addresses(v))
             for cfg, version in ((p.ipconfig, 4), (p.ipconfig6, 6)):
                 if cfg.dynamic_xcf is None or cfg.dynamic_xcf.address is None:  # misspelt: address unknown
