@@ -9,8 +9,10 @@ one code table, :data:`zparse.codes.CODES`.
 :func:`lint` runs the rules over a :class:`~zparse.sysplex.Sysplex` by scope:
 
 * ``file``: ``check(profile)`` once per system's TCP/IP profile (and per
-  profile checked on its own); IZU-family file rules get ``check(izuprm)``
-  once per IZUPRMxx member;
+  profile checked on its own); a check with a second parameter gets
+  ``check(profile, sysplex)`` (None for a profile checked on its own), to
+  tell what its finding costs across the systems; IZU-family file rules get
+  ``check(izuprm)`` once per IZUPRMxx member;
 * ``system``: ``check(system)`` once per :class:`~zparse.sysplex.System`;
 * ``sysplex``: ``check(sysplex, index)`` once.
 
@@ -42,7 +44,6 @@ import inspect
 import pkgutil
 import re
 import sys
-import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -121,8 +122,14 @@ def _module_doc(module: str) -> str:
 
 def _model_type(code: str, check: CheckFn) -> type:
     """The class of a file-scope check's first parameter (what the engine feeds it)."""
-    params = list(inspect.signature(check).parameters)
-    want = typing.get_type_hints(check).get(params[0]) if params else None
+    params = list(inspect.signature(check).parameters.values())
+    note = params[0].annotation if params else None
+    if isinstance(note, str):  # postponed annotations: resolve the first one only
+        try:
+            note = eval(note, getattr(check, "__globals__", {}))
+        except Exception:
+            note = None
+    want = note
     if not isinstance(want, type):
         raise TypeError(f"rule {code}: a file rule's first parameter must be annotated with the "
                         "model class it checks (TcpipProfile or IzuPrm)")
@@ -261,13 +268,19 @@ def _calls(rule_: Rule, sysplex: Sysplex) -> Iterator[tuple[tuple[Any, ...], str
     if rule_.scope == "file":
         # A profile is checked as its system reads it (symbols and INCLUDEs
         # resolved), a standalone profile and every IZUPRMxx member on its own.
-        units: list[tuple[Any, str | None]] = [(s.profile, s.name) for s in sysplex.systems
-                                               if s.profile is not None]
-        units.extend((f.model, f.system if f.kind == "izuprm" else None) for f in sysplex.files
-                     if f.model is not None and (f.standalone or f.kind == "izuprm"))
-        for model, system in units:
+        # A check with a second parameter also gets the sysplex (None for a
+        # file checked on its own) to name what a rejection costs.
+        units: list[tuple[Any, str | None, bool]] = [(s.profile, s.name, False) for s in sysplex.systems
+                                                     if s.profile is not None]
+        units.extend((f.model, f.system if f.kind == "izuprm" else None, f.standalone)
+                     for f in sysplex.files if f.model is not None and (f.standalone or f.kind == "izuprm"))
+        wide = rule_.check is not None and len(inspect.signature(rule_.check).parameters) > 1
+        for model, system, alone in units:
             if rule_.model is not None and isinstance(model, rule_.model):
-                yield (model,), system
+                if wide:
+                    yield (model, None if alone or sysplex.single_file else sysplex), system
+                else:
+                    yield (model,), system
         return
     if sysplex.single_file:
         return

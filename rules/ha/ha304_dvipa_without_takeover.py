@@ -39,9 +39,11 @@ ENDVIPADYNAMIC
 
 ## Known limitations
 Only the systems in the inventory are considered. The rule stays quiet about
-a DVIPA that a statement that did not parse (or one lost after a syntax
-error in its VIPADYNAMIC block) names, and when a system's profile could not
-be read.
+a DVIPA that a statement that did not parse (or one lost after an error in
+its VIPADYNAMIC block) names, and when a system's profile could not be read.
+A backup that z/OS ignores (lost after EZZ0831I, or a DVIPA that is its own
+stack's static address) is no backup; the root finding (TCP108, TCP102)
+names the DVIPA left without takeover, and this rule does not repeat it.
 
 ## References
 - z/OS Communications Server: IP Configuration Reference, "VIPADYNAMIC - VIPADEFINE statement",
@@ -70,7 +72,8 @@ def _check(index: SysplexIndex) -> Iterator[Finding]:
         return
     services = {svc.dvipa for svc in index.zosmf_services}
     for addr, defs in index.owners.items():
-        if addr in index.distributors or addr in services or index.uncertain(addr):
+        if (addr in index.distributors or addr in services or index.uncertain(addr)
+                or addr in index.ignored_addresses):
             continue
         systems = {d.system for d in defs} | {b.system for b in index.backups.get(addr, ())}
         if len(systems) != 1:

@@ -6,12 +6,14 @@ rank. A VIPABACKUP without a rank has rank 1, so two backups coded without
 ranks tie too. Each tied backup is reported with pointers to the others.
 
 ## Why is this bad?
-The rank orders the backup chain: when the owner fails, the stack with the
-highest rank takes the DVIPA over. With equal ranks the documentation seen
-for this project does not say which stack wins (unverified), so the system
-that ends up owning the DVIPA, and distributing it, cannot be predicted from
-the profiles, and a capacity plan or a runbook that assumes one of them may
-be wrong.
+The rank orders the backup chain: larger ranks stand nearer its start, so
+when the owner fails the stack with the highest rank takes the DVIPA over.
+IBM's text does not say how equal ranks are ordered: which of the tied
+stacks takes over is not defined by the configuration, so the system that
+ends up owning the DVIPA, and distributing it, cannot be predicted from the
+profiles, and a capacity plan or a runbook that assumes one of them may be
+wrong. (Two BACKUP targets of one HOTSTANDBY distribution with the same
+rank are TCP113.)
 
 The finding is info, not a warning: the DVIPA still moves to one of the
 tied stacks, so nothing fails; only the choice is left to z/OS.
@@ -52,7 +54,9 @@ syntax error) names.
 
 ## References
 - z/OS Communications Server: IP Configuration Reference, "VIPADYNAMIC - VIPABACKUP statement"
-  (rank 1-254, default 1; the tie behaviour is not in the text retrieved: unverified)
+  (rank 1, the end of the backup chain, to 254, its start; default 1; nothing on equal ranks)
+- z/OS Communications Server: IP Configuration Guide, "Configuring the multiple application-instance
+  scenario" (the rank orders the stacks that back up one DVIPA)
 """
 
 from __future__ import annotations

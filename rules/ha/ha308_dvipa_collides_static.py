@@ -5,7 +5,12 @@ Reports a DVIPA (`VIPADEFINE` or `VIPABACKUP`) that is a static address of
 another system of the sysplex: a `HOME` entry, an `INTERFACE` address, or
 its `IPCONFIG DYNAMICXCF` address. The finding sits on the DVIPA definition
 and points at the other system's statement. (The same stack's own addresses
-are TCP102.)
+are TCP102.) A system that has the address statically and also codes it in
+a VIPADEFINE or VIPABACKUP does not hold the DVIPA (z/OS rejects that
+statement there, TCP102): the collision with another system's static
+address is still reported, on the systems that hold the DVIPA and on the
+rejected statement (whose stack then has the same static address as the
+other system).
 
 ## Why is this bad?
 A DVIPA moves between stacks. Wherever it is active while another stack owns
@@ -39,7 +44,7 @@ ENDVIPADYNAMIC
 
 ## Known limitations
 Only exact addresses are compared; a VIPARANGE subnet that covers another
-system's static address is not reported. The rule stays quiet about a DVIPA
+system's static address is HA311. The rule stays quiet about a DVIPA
 that a statement that did not parse (or one lost after a syntax error)
 names.
 
@@ -56,9 +61,11 @@ from typing import TYPE_CHECKING
 
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
+from zparse.model.tcpip import VipaBackup, VipaDefine
 from zparse.source import Span
 
 if TYPE_CHECKING:
+    from zparse.model.tcpip import IpAddress
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
@@ -68,19 +75,33 @@ def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
 
 
 def _check(index: SysplexIndex) -> Iterator[Finding]:
-    for addr in index.dvipas():
+    rejected: dict[IpAddress, list[tuple[str, str, Span]]] = {}
+    for name, st in index.ignored:
+        if isinstance(st, (VipaDefine, VipaBackup)) and not st.lost:
+            spans = st.address_spans if len(st.address_spans) == len(st.addresses) else (st.span,) * len(st.addresses)
+            how = "VIPADEFINE" if isinstance(st, VipaDefine) else "VIPABACKUP"
+            for a, sp in zip(st.addresses, spans):
+                if a in index.static.get(name, {}):
+                    rejected.setdefault(a, []).append((name, how, sp))
+    for addr in sorted(set(index.dvipas()) | set(rejected), key=lambda a: (a.version, int(a))):
         if index.uncertain(addr):
             continue
         holders: list[tuple[str, str, Span]] = [(d.system, "VIPADEFINE", d.span)
                                                  for d in index.owners.get(addr, ())]
         holders += [(b.system, "VIPABACKUP", b.span)
                     for b in sorted(index.backups.get(addr, ()), key=lambda b: b.system)]
+        # a stack that has the address statically rejects its own VIPADEFINE or
+        # VIPABACKUP of it (EZZ8307I, TCP102): it holds nothing, but the DVIPA it
+        # meant to define still collides with the other systems' static address
         own = {h[0] for h in holders}
+        holders += rejected.get(addr, [])
         for other, table in sorted(index.static.items()):
             if other in own or addr not in table:
                 continue
             kind, where = table[addr][0]
             for name, how, span in holders:
+                if name == other:
+                    continue
                 yield Finding(
                     span=span,
                     message=(f"DVIPA {addr} ({how} on {name}) is {other}'s {kind} address: the "

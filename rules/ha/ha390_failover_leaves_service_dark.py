@@ -67,7 +67,11 @@ ports other than z/OSMF's every live system counts as running the
 application. Only one system is lost at a time. Services that are already
 down with every system up are left to the other rules. A service whose DVIPA
 a statement that did not parse names is not simulated, and nothing is when a
-system's profile could not be read.
+system's profile could not be read. The simulation uses what z/OS really
+has: statements it ignores (EZZ0831I and the rest of the block, a rejected
+VIPADISTRIBUTE, a DVIPA that is its own stack's static address) are not
+there, and the root finding (TCP102, TCP104-TCP108) names the services they
+leave dark; this rule does not repeat them.
 
 ## References
 - z/OS Communications Server: IP Configuration Guide, "Sysplex distributor", "Sysplex distributor
@@ -110,11 +114,12 @@ def _check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
         return
     cases = index.failover_cases(baseline=True)
     baseline, losses = cases[0], cases[1:]
+    explained = index.explained(sysplex)  # named by the finding on the statement z/OS ignores
     for case in losses:
         assert case.lost is not None
         dark_distributed = [s for s in case.services if s.kind == "distributed" and not s.reachable]
         for state in case.services:
-            if state.reachable or index.uncertain(state.dvipa):
+            if state.reachable or index.uncertain(state.dvipa) or (case.lost, state.dvipa) in explained:
                 continue
             base = baseline.service(state.kind, state.dvipa, state.port)
             if base is None or not base.reachable:

@@ -9,7 +9,8 @@ depend on order ask :func:`order` for the position of a span in
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from zparse.model.tcpip import (
     TcpipProfile,
@@ -20,7 +21,10 @@ from zparse.model.tcpip import (
 )
 from zparse.source import Span
 
-__all__ = ["address_spans", "dvipa_name", "line_of", "lost_before", "order", "vipa_kind"]
+if TYPE_CHECKING:
+    from zparse.sysplex import Consequence, Sysplex
+
+__all__ = ["address_spans", "cost", "cost_tail", "dvipa_name", "line_of", "lost_before", "order", "vipa_kind"]
 
 
 def order(profile: TcpipProfile) -> Callable[[Span], int]:
@@ -105,3 +109,35 @@ def lost_before(profile: TcpipProfile, stmt: VipaStatement) -> bool:
         u.block == "VIPADYNAMIC" and u.span.source is src and opener < u.span.start < stmt.span.start
         for u in profile.unparsed
     )
+
+
+def _named(stmt: VipaStatement) -> set[object]:
+    if isinstance(stmt, VipaDistribute):
+        return {stmt.vipa} if stmt.vipa is not None else set()
+    return set(getattr(stmt, "addresses", ()) or ())
+
+
+def cost(sysplex: Sysplex | None, ignored: Sequence[VipaStatement]
+         ) -> tuple[tuple[Consequence, ...], dict[int, list[str]]]:
+    """What the sysplex loses because z/OS ignores ``ignored`` (see
+    :func:`zparse.sysplex.consequences`): every consequence, and the texts of
+    those that concern each statement's own DVIPA (by ``id``). Nothing for a
+    profile checked on its own (``sysplex`` None)."""
+    if sysplex is None or sysplex.single_file:
+        return (), {}
+    found = sysplex.index.consequences(sysplex, ignored)
+    per: dict[int, list[str]] = {}
+    for stmt in ignored:
+        names = _named(stmt)
+        texts = [c.text for c in found if c.dvipa in names]
+        if texts:
+            per[id(stmt)] = texts
+    return found, per
+
+
+def cost_tail(found: Sequence[Consequence]) -> str:
+    """A message tail naming what is lost (the first consequence, and how many more)."""
+    if not found:
+        return ""
+    more = f" (and {len(found) - 1} more failover case{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
+    return f"; so {found[0].text}{more}"

@@ -12,7 +12,10 @@ address is dropped from the VIPADEFINE or VIPABACKUP list while the other
 addresses of the statement are processed. The DVIPA never exists, so
 nothing can take it over when this system fails, and a VIPADISTRIBUTE for it
 has nothing to distribute. Because the stack keeps running, the problem
-shows only as a console message at start-up or OBEYFILE time.
+shows only as a console message at start-up or OBEYFILE time. In a sysplex
+the message also names what the rejection costs (the failover cases in
+which a service or DVIPA goes down without it); the cross-system index and
+the failover simulation leave the rejected address out, as z/OS does.
 
 ## Example
 ```tcpip
@@ -44,16 +47,20 @@ never processes (lost after an error in their block) are not checked.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import TcpipProfile, VipaBackup, VipaDefine
 
-from ._profile import address_spans, vipa_kind
+from ._profile import address_spans, cost, cost_tail, vipa_kind
+
+if TYPE_CHECKING:
+    from zparse.sysplex import Sysplex
 
 
 @rule("TCP102")
-def check(profile: TcpipProfile) -> Iterator[Finding]:
+def check(profile: TcpipProfile, sysplex: Sysplex | None = None) -> Iterator[Finding]:
     static = profile.index.static
     for stmt in profile.vipa:
         if stmt.lost or not isinstance(stmt, (VipaDefine, VipaBackup)):
@@ -66,7 +73,7 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
             yield Finding(
                 span=span,
                 message=(f"{vipa_kind(stmt)} {address} is already the {what} address of this stack "
-                         "(z/OS rejects the DVIPA: EZZ8307I)"),
+                         "(z/OS rejects the DVIPA: EZZ8307I)" + cost_tail(cost(sysplex, [stmt])[0])),
                 related=tuple(Related(s, f"{kind} {address}") for kind, s in hits),
                 help="give the DVIPA an address of its own, not a HOME, INTERFACE or DYNAMICXCF address",
             )

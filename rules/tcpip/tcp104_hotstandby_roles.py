@@ -9,6 +9,12 @@ or several `PREFERRED` targets, or with no `BACKUP` target (EZZ0827I). A
 target that carries neither role while the counts are right is reported as
 a warning.
 
+In a sysplex the message also names what the rejection costs: the failover
+cases (every system up, or one system lost) in which a service or DVIPA
+that the statement as written would keep up goes down without it, from the
+failover simulation (HA390) run with and without the statement. The HA
+findings that would only repeat that consequence are not raised.
+
 ## Why is this bad?
 Hot standby sends every new connection to the one preferred target and keeps
 the others as ranked backups. z/OS rejects a VIPADISTRIBUTE that does not
@@ -58,19 +64,23 @@ not checked.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from zparse.codes import Severity
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import DistMethod, TcpipProfile
 
-from ._profile import dvipa_name
+from ._profile import cost, cost_tail, dvipa_name
+
+if TYPE_CHECKING:
+    from zparse.sysplex import Sysplex
 
 _HELP = "mark exactly one DESTIP as PREFERRED and the others as BACKUP (BACKUP rank: higher is used first)"
 
 
 @rule("TCP104")
-def check(profile: TcpipProfile) -> Iterator[Finding]:
+def check(profile: TcpipProfile, sysplex: Sysplex | None = None) -> Iterator[Finding]:
     for dist in profile.vipa_distributes:
         if (dist.lost or dist.delete or dist.dest_all or not dist.dest_ips
                 or dist.dist_method_effective is not DistMethod.HOTSTANDBY):
@@ -82,7 +92,7 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
             yield Finding(
                 span=dist.vipa_span,
                 message=(f"HOTSTANDBY distribution of {name} marks no DESTIP as PREFERRED or BACKUP "
-                         "(z/OS rejects it: EZZ0826I)"),
+                         "(z/OS rejects it: EZZ0826I)" + cost_tail(cost(sysplex, [dist])[0])),
                 help=_HELP,
             )
             continue
@@ -98,7 +108,8 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
             yield Finding(
                 span=dist.vipa_span,
                 message=(f"HOTSTANDBY distribution of {name} has {' and '.join(problems)}; exactly one "
-                         "PREFERRED and at least one BACKUP are required (z/OS rejects it: EZZ0827I)"),
+                         "PREFERRED and at least one BACKUP are required (z/OS rejects it: EZZ0827I)"
+                         + cost_tail(cost(sysplex, [dist])[0])),
                 related=related,
                 help=_HELP,
             )

@@ -4,6 +4,12 @@
 Checks every `VIPADISTRIBUTE DEFINE ... DISTMETHOD HOTSTANDBY` and reports a
 `DESTIP` address that appears once as `PREFERRED` and again as `BACKUP`.
 
+In a sysplex the message also names what the rejection costs: the failover
+cases (every system up, or one system lost) in which a service or DVIPA
+that the statement as written would keep up goes down without it, from the
+failover simulation (HA390) run with and without the statement. The HA
+findings that would only repeat that consequence are not raised.
+
 ## Why is this bad?
 z/OS rejects the statement with EZZ0830I ("PREFERRED AND BACKUP IP ADDRESSES
 MUST BE UNIQUE"): the whole VIPADISTRIBUTE DEFINE is ignored, so the DVIPA is
@@ -40,12 +46,16 @@ ENDVIPADYNAMIC
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import DestIp, DestRole, DistMethod, TcpipProfile
 
-from ._profile import dvipa_name
+from ._profile import cost, cost_tail, dvipa_name
+
+if TYPE_CHECKING:
+    from zparse.sysplex import Sysplex
 
 
 def _addr(d: DestIp) -> str:
@@ -53,7 +63,7 @@ def _addr(d: DestIp) -> str:
 
 
 @rule("TCP105")
-def check(profile: TcpipProfile) -> Iterator[Finding]:
+def check(profile: TcpipProfile, sysplex: Sysplex | None = None) -> Iterator[Finding]:
     for dist in profile.vipa_distributes:
         if dist.lost or dist.delete or dist.dist_method_effective is not DistMethod.HOTSTANDBY:
             continue
@@ -75,7 +85,7 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
             yield Finding(
                 span=d.span,
                 message=(f"DESTIP {key} is both PREFERRED and BACKUP in the HOTSTANDBY distribution of "
-                         f"{dvipa_name(dist)} (z/OS rejects it: EZZ0830I)"),
+                         f"{dvipa_name(dist)} (z/OS rejects it: EZZ0830I)" + cost_tail(cost(sysplex, [dist])[0])),
                 related=(Related(prev.span, f"{prev.raw} {prev_role}"),
                          Related(d.span, f"{d.raw} {'BACKUP' if prev is pref else 'PREFERRED'}")),
                 help=(f"keep {pref.raw} as the PREFERRED target and list the dynamic XCF address of "

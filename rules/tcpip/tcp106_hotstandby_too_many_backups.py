@@ -4,6 +4,12 @@
 Checks every `VIPADISTRIBUTE DEFINE ... DISTMETHOD HOTSTANDBY` and counts the
 `DESTIP` targets marked `BACKUP`; more than 31 is reported, at the 32nd.
 
+In a sysplex the message also names what the rejection costs: the failover
+cases (every system up, or one system lost) in which a service or DVIPA
+that the statement as written would keep up goes down without it, from the
+failover simulation (HA390) run with and without the statement. The HA
+findings that would only repeat that consequence are not raised.
+
 ## Why is this bad?
 z/OS rejects the statement with EZZ0829I ("MORE THAN 31 BACKUPS WERE
 SPECIFIED"): the whole VIPADISTRIBUTE DEFINE is ignored, so the DVIPA is not
@@ -107,18 +113,22 @@ processes (lost after an error in their VIPADYNAMIC block) are not checked.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import DistMethod, TcpipProfile
 
-from ._profile import dvipa_name
+from ._profile import cost, cost_tail, dvipa_name
+
+if TYPE_CHECKING:
+    from zparse.sysplex import Sysplex
 
 MAX_BACKUPS = 31
 
 
 @rule("TCP106")
-def check(profile: TcpipProfile) -> Iterator[Finding]:
+def check(profile: TcpipProfile, sysplex: Sysplex | None = None) -> Iterator[Finding]:
     for dist in profile.vipa_distributes:
         if dist.lost or dist.delete or dist.dist_method_effective is not DistMethod.HOTSTANDBY:
             continue
@@ -129,7 +139,8 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
         yield Finding(
             span=extra.span,
             message=(f"HOTSTANDBY distribution of {dvipa_name(dist)} has {len(backups)} BACKUP targets; "
-                     f"at most {MAX_BACKUPS} are allowed (z/OS rejects it: EZZ0829I)"),
+                     f"at most {MAX_BACKUPS} are allowed (z/OS rejects it: EZZ0829I)"
+                     + cost_tail(cost(sysplex, [dist])[0])),
             related=(Related(backups[0].span, "first BACKUP target"),),
             help=f"keep at most {MAX_BACKUPS} BACKUP targets (the highest-ranked ones)",
         )

@@ -4,6 +4,12 @@
 Reports a `VIPADISTRIBUTE DEFINE ... DISTMETHOD HOTSTANDBY` that uses
 `DESTIP ALL` instead of a list of dynamic XCF addresses.
 
+In a sysplex the message also names what the rejection costs: the failover
+cases (every system up, or one system lost) in which a service or DVIPA
+that the statement as written would keep up goes down without it, from the
+failover simulation (HA390) run with and without the statement. The HA
+findings that would only repeat that consequence are not raised.
+
 ## Why is this bad?
 Hot standby needs to know which target is preferred and in which order the
 backups take over; `DESTIP ALL` cannot say that. z/OS rejects the statement
@@ -43,15 +49,19 @@ VIPADYNAMIC block) are not checked.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import DistMethod, TcpipProfile
 
-from ._profile import dvipa_name
+from ._profile import cost, cost_tail, dvipa_name
+
+if TYPE_CHECKING:
+    from zparse.sysplex import Sysplex
 
 
 @rule("TCP107")
-def check(profile: TcpipProfile) -> Iterator[Finding]:
+def check(profile: TcpipProfile, sysplex: Sysplex | None = None) -> Iterator[Finding]:
     for dist in profile.vipa_distributes:
         if dist.lost or dist.delete or not dist.dest_all:
             continue
@@ -60,7 +70,7 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
         yield Finding(
             span=dist.vipa_span,
             message=(f"HOTSTANDBY distribution of {dvipa_name(dist)} uses DESTIP ALL "
-                     "(z/OS rejects it: EZZ0165I)"),
+                     "(z/OS rejects it: EZZ0165I)" + cost_tail(cost(sysplex, [dist])[0])),
             help=("list the targets' dynamic XCF addresses instead: one PREFERRED, the others "
                   "BACKUP with a rank"),
         )

@@ -8,6 +8,15 @@ method is another one, including the default `BASEWLM` when no `DISTMETHOD`
 is coded. The statements of the same VIPADYNAMIC block that follow it are
 listed as related locations: z/OS never processes them.
 
+In a sysplex the message, and the related location of each lost statement,
+also names what the loss costs: the failover cases (every system up, or one
+system lost) in which a service or DVIPA that the block as written would
+keep up goes down without it, e.g. a VIPABACKUP of the z/OSMF DVIPA that is
+lost, so that losing the owner leaves z/OSMF with no owner. The failover
+simulation and the cross-system index use what z/OS really has (the lost
+statements are not there); the HA findings that would only repeat the
+consequence (HA304, HA390, ...) are not raised.
+
 ## Why is this bad?
 z/OS issues EZZ0831I ("keyword ... IS NOT VALID BECAUSE THE SPECIFIED
 DISTMETHOD IS NOT HOTSTANDBY") and ignores not only this statement but every
@@ -55,16 +64,20 @@ method as the default BASEWLM and may report the role keywords as well.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import DistMethod, TcpipProfile, VipaBackup, VipaDefine, VipaDistribute
 
-from ._profile import dvipa_name, lost_before, vipa_kind
+from ._profile import cost, cost_tail, dvipa_name, lost_before, vipa_kind
+
+if TYPE_CHECKING:
+    from zparse.sysplex import Sysplex
 
 
 @rule("TCP108")
-def check(profile: TcpipProfile) -> Iterator[Finding]:
+def check(profile: TcpipProfile, sysplex: Sysplex | None = None) -> Iterator[Finding]:
     vipa = profile.vipa
     for i, dist in enumerate(vipa):
         if not isinstance(dist, VipaDistribute) or not dist.hotstandby_keywords:
@@ -76,10 +89,12 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
         if dist.dist_method is None:
             method += " (the default)"
         lost = [s for s in vipa[i + 1:] if s.block == dist.block]
+        found, per = cost(sysplex, [dist, *lost])
         related = []
         for s in lost:
             what = dvipa_name(s) if isinstance(s, (VipaDefine, VipaBackup, VipaDistribute)) else ""
-            related.append(Related(s.span, f"{vipa_kind(s)} {what}".rstrip() + " is never processed"))
+            note = "".join(f": {t}" if k == 0 else f"; {t}" for k, t in enumerate(per.get(id(s), ())))
+            related.append(Related(s.span, f"{vipa_kind(s)} {what}".rstrip() + " is never processed" + note))
         tail = (f"; {len(lost)} later statement{'s' if len(lost) != 1 else ''} of this VIPADYNAMIC "
                 "block are lost" if lost else "")
         if len(lost) == 1:
@@ -88,7 +103,7 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
             span=span,
             message=(f"{keyword} is valid only with DISTMETHOD HOTSTANDBY, not {method} (z/OS "
                      f"ignores this VIPADISTRIBUTE of {dvipa_name(dist)} and the rest of the "
-                     f"VIPADYNAMIC block: EZZ0831I){tail}"),
+                     f"VIPADYNAMIC block: EZZ0831I){tail}{cost_tail(found)}"),
             related=tuple(related),
             help=(f"code DISTMETHOD HOTSTANDBY if hot standby is meant; otherwise remove {keyword} "
                   "and the other HOTSTANDBY-only keywords"),

@@ -109,3 +109,58 @@ def test_zosmf_ha_needs_a_dvipa_or_two_autostart_groups(tmp_path: Path) -> None:
     assert [z.system for z in idx.zosmf_ha_servers] == ["SYS1", "SYS2"]  # SYS2 is a DESTIP target
     ha320 = [d for d in zparse.lint(load_sysplex(tmp_path / "dvipa")) if d.code == "HA320"]
     assert len(ha320) == 1 and "HOSTNAME('*')" in ha320[0].message
+
+
+LOST_BACKUP = {
+    "SYS1/PROFILE.TCPIP": "IPCONFIG DYNAMICXCF 192.0.2.1 255.255.255.0 1\n"
+                          "VIPADYNAMIC\n  VIPADEFINE 255.255.255.0 198.51.100.20\nENDVIPADYNAMIC\n",
+    "SYS2/PROFILE.TCPIP": "IPCONFIG DYNAMICXCF 192.0.2.2 255.255.255.0 1\n"
+                          "VIPADYNAMIC\n"
+                          "  VIPADISTRIBUTE DISTMETHOD ROUNDROBIN 198.51.100.20 PORT 443\n"
+                          "    DESTIP 192.0.2.1 BACKUP 192.0.2.2\n"
+                          "  VIPABACKUP 100 MOVEABLE IMMEDIATE 255.255.255.0 198.51.100.20\n"
+                          "ENDVIPADYNAMIC\n",
+    "SYS1/IZUPRM00": "HOSTNAME('198.51.100.20')\nAUTOSTART_GROUP('IZUDFLA')\nUSER_DIR('/global/zosmf/a')\n",
+    "SYS2/IZUPRM00": "HOSTNAME('198.51.100.20')\nAUTOSTART_GROUP('IZUDFLB')\nUSER_DIR('/global/zosmf/b')\n",
+}
+
+
+def test_statements_zos_ignores_are_no_backup_and_their_loss_is_named(tmp_path: Path) -> None:
+    # EZZ0831I on SYS2 loses the rest of its block: its VIPABACKUP is no backup in
+    # the index nor in the simulation, and the root finding names what that costs.
+    from zparse.sysplex import consequences
+
+    sp = load_sysplex(write(tmp_path, LOST_BACKUP))
+    dvipa = ipaddress.ip_address("198.51.100.20")
+    assert dvipa not in sp.index.backups
+    sys1_lost = {c.lost: c for c in simulate_failover(sp)}["SYS1"]
+    assert [d.owner for d in sys1_lost.dvipas] == [None]
+    lost = [v for v in sp.system("SYS2").profile.vipa if v.lost]
+    assert [c.text for c in consequences(sp, sp.index, lost)] == [
+        "losing SYS1 leaves z/OSMF at 198.51.100.20 port 443 with no owner"]
+    assert consequences(sp, sp.index, []) == ()
+    diags = zparse.lint(sp)
+    root = [d for d in diags if d.code == "TCP108"]
+    assert len(root) == 1
+    assert root[0].message.endswith("; so losing SYS1 leaves z/OSMF at 198.51.100.20 port 443 with no owner")
+    assert [r.message for r in root[0].related] == [
+        "VIPABACKUP 198.51.100.20 is never processed: losing SYS1 leaves z/OSMF at 198.51.100.20 port 443 "
+        "with no owner"]
+    assert not [d for d in diags if d.code in ("HA304", "HA390")]
+
+
+def test_rejected_distribution_names_what_it_costs(tmp_path: Path) -> None:
+    # SYS1 owns the DVIPA but runs no z/OSMF server; its VIPADISTRIBUTE, which
+    # would send z/OSMF to SYS2, has two PREFERRED targets (EZZ0827I): z/OS ignores it.
+    files = dict(RECIPE)
+    files["SYS1/PROFILE.TCPIP"] = RECIPE_SYS1.replace("192.0.2.2 BACKUP", "192.0.2.2 PREFERRED")
+    files["SYS1/IZUPRM0A"] = IZU_A.replace("AUTOSTART(LOCAL)", "AUTOSTART(CONNECT)")
+    sp = load_sysplex(write(tmp_path, files))
+    msgs = [d.message for d in zparse.lint(sp) if d.code == "TCP104"]
+    assert len(msgs) == 1 and "EZZ0827I" in msgs[0], msgs
+    assert msgs[0].endswith("; so with every system up, z/OSMF at 198.51.100.10 port 443 is down"), msgs
+    # the recipe as IBM writes it: a rejection that costs nothing says nothing more
+    files["SYS1/IZUPRM0A"] = IZU_A
+    sp = load_sysplex(write(tmp_path / "ok", files))
+    msgs = [d.message for d in zparse.lint(sp) if d.code == "TCP104"]
+    assert len(msgs) == 1 and "; so " not in msgs[0], msgs

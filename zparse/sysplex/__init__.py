@@ -20,7 +20,14 @@ from __future__ import annotations
 from ..selection import LintConfig
 from ..workspace.config import InventoryError, find_inventory
 from ..workspace.discover import recognise
-from .failover import DvipaState, FailoverCase, ServiceState, simulate_failover
+from .failover import (
+    Consequence,
+    DvipaState,
+    FailoverCase,
+    ServiceState,
+    consequences,
+    simulate_failover,
+)
 from .index import (
     Distributor,
     DvipaBackup,
@@ -37,6 +44,7 @@ from .model import FileResult, Sysplex, System
 
 __all__ = [
     "ColdParsers",
+    "Consequence",
     "Distributor",
     "DvipaBackup",
     "DvipaDefinition",
@@ -55,6 +63,7 @@ __all__ = [
     "XcfAddress",
     "ZosmfServer",
     "ZosmfService",
+    "consequences",
     "find_inventory",
     "load_sysplex",
     "recognise",

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ..model.tcpip import DestRole, DistMethod, IpAddress, VipaDistribute
+from ..model.tcpip import DestRole, DistMethod, IpAddress, VipaDistribute, VipaStatement
 from .index import SysplexIndex, _addr_key
 from .model import Sysplex
 
-__all__ = ["DvipaState", "FailoverCase", "ServiceState", "simulate_failover"]
+__all__ = ["Consequence", "DvipaState", "FailoverCase", "ServiceState", "consequences", "simulate_failover"]
 
 
 @attrs.frozen(kw_only=True)
@@ -211,3 +211,93 @@ def simulate_failover(sysplex: Sysplex, index: SysplexIndex | None = None, *,
     ``baseline`` a first case with every system up (``lost`` None).
     """
     return (index or sysplex.index).failover_cases(baseline=baseline)
+
+
+# ---------------------------------------------------------------- what a rejection costs
+
+
+MAX_COSTED = 32
+
+
+@attrs.frozen(kw_only=True)
+class Consequence:
+    """One thing that breaks because z/OS ignores some statements: a service
+    (or a DVIPA) that the configuration as written would keep up in the case
+    ``lost`` (None: with every system up) and that the configuration z/OS
+    really has does not."""
+
+    dvipa: IpAddress
+    lost: str | None
+    text: str
+
+
+def consequences(sysplex: Sysplex, index: SysplexIndex,
+                 ignored: Iterable[VipaStatement]) -> tuple[Consequence, ...]:
+    """What is lost with ``ignored``, statements z/OS does not process (the
+    rest of a VIPADYNAMIC block after EZZ0831I, a VIPADISTRIBUTE it rejects):
+    the failover simulation of the sysplex with those statements in effect,
+    compared case by case with the simulation of what z/OS really has.
+
+    Computed once per set of statements (one more index build and
+    simulation, so at most :data:`MAX_COSTED` sets per sysplex: the work
+    stays linear in the sysplex); empty when nothing that works with them
+    fails without them.
+    """
+    ids = frozenset(id(v) for v in ignored)
+    if not ids:
+        return ()
+    key = ("consequences", ids)
+    hit = index._memo.get(key)
+    if isinstance(hit, tuple):
+        return hit
+    spent = index._memo.setdefault("consequences asked", [0])
+    assert isinstance(spent, list)
+    if spent[0] >= MAX_COSTED:
+        return ()  # a profile full of rejections: the first ones are costed, the rest only reported
+    spent[0] += 1
+    meant = SysplexIndex.build(sysplex, restore=ids)
+    out: list[Consequence] = []
+    down_at_start: set[object] = set()  # named once, with every system up; not again per lost system
+    for want, have in zip(meant.failover_cases(baseline=True), index.failover_cases(baseline=True)):
+        when = f"losing {want.lost} leaves" if want.lost else "with every system up,"
+        served = set()
+        owners = {d.dvipa: d.owner for d in have.dvipas}
+        dark: list[ServiceState] = []
+        for svc in want.services:
+            if not svc.reachable:
+                continue
+            now = have.service(svc.kind, svc.dvipa, svc.port)
+            if now is not None and now.reachable:
+                continue
+            if now is None and owners.get(svc.dvipa) is not None:
+                continue  # not distributed any more, but the DVIPA's owner serves the port itself
+            dark.append(svc)
+        zosmf = {(z.dvipa, z.port) for z in dark if z.kind == "zosmf"}
+        for svc in dark:
+            if svc.kind == "distributed" and (svc.dvipa, svc.port) in zosmf:
+                continue  # the same port is z/OSMF's: named once, as z/OSMF
+            served.add(svc.dvipa)
+            if (svc.kind, svc.dvipa, svc.port) in down_at_start:
+                continue
+            if not want.lost:
+                down_at_start.add((svc.kind, svc.dvipa, svc.port))
+            now = have.service(svc.kind, svc.dvipa, svc.port)
+            if want.lost:
+                why = ("with no owner" if now is None or now.owner is None
+                       else "with nobody to take new connections")
+                out.append(Consequence(dvipa=svc.dvipa, lost=want.lost, text=f"{when} {svc.name} {why}"))
+            else:
+                out.append(Consequence(dvipa=svc.dvipa, lost=None, text=f"{when} {svc.name} is down"))
+        for d in want.dvipas:
+            if d.owner is None or owners.get(d.dvipa) is not None or d.dvipa in served:
+                continue
+            if d.dvipa in down_at_start:
+                continue
+            if not want.lost:
+                down_at_start.add(d.dvipa)
+            text = (f"{when} DVIPA {d.dvipa} with no owner" if want.lost
+                    else f"DVIPA {d.dvipa} is never active")
+            out.append(Consequence(dvipa=d.dvipa, lost=want.lost, text=text))
+    result = tuple(out)
+    index._memo[key] = result
+    return result

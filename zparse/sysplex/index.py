@@ -25,13 +25,14 @@ from ..model.tcpip import (
     VipaBackup,
     VipaDefine,
     VipaDistribute,
+    VipaStatement,
 )
 from ..source import Span
 from ..workspace.config import host_key as _host_key
 from .model import Sysplex
 
 if TYPE_CHECKING:
-    from .failover import FailoverCase
+    from .failover import Consequence, FailoverCase
 
 __all__ = ["Distributor", "DvipaBackup", "DvipaDefinition", "SysplexIndex", "Target", "XcfAddress",
            "ZosmfServer", "ZosmfService", "rejected_by_zos"]
@@ -176,8 +177,10 @@ def _norm_dir(path: str) -> str:
 class SysplexIndex:
     """Cross-system facts, computed once per sysplex (:attr:`Sysplex.index`).
 
-    Only statements in effect are indexed (not those lost after a syntax
-    error in their VIPADYNAMIC block; VIPADELETE applied). Maps are keyed by
+    Only what z/OS really has is indexed: not the statements lost after an
+    error in their VIPADYNAMIC block (a syntax error, EZZ0831I), not a
+    VIPADISTRIBUTE that z/OS rejects, not a DVIPA address that is already a
+    static address of its own stack (EZZ8307I); VIPADELETE applied. Maps are keyed by
     address and hold entries in system-name order.
 
     * ``owners`` / ``backups`` / ``distributors``: DVIPA -> VIPADEFINE,
@@ -199,7 +202,14 @@ class SysplexIndex:
     * ``blind``: systems whose profile could not be read (or parsed at all);
       ``zosmf_unknown``: systems whose IZUPRMxx could not be read;
       ``uncertain_addresses``: addresses named by statements that did not
-      parse or were lost (see :meth:`uncertain`).
+      parse or were lost (see :meth:`uncertain`);
+    * ``ignored``: (system, statement) for the VIPA statements z/OS does not process (lost after an
+      error in their block, a rejected VIPADISTRIBUTE, a VIPADEFINE or
+      VIPABACKUP of an address the stack has statically: EZZ8307I), and
+      ``ignored_addresses`` the DVIPAs they name: what breaks because of
+      them is reported by the root finding (TCP102, TCP104-TCP108 or the
+      syntax error), with :meth:`explained` telling the HA rules which
+      failover outcomes those findings already name.
     """
 
     systems: tuple[str, ...]
@@ -220,6 +230,9 @@ class SysplexIndex:
     uncertain_addresses: frozenset[IpAddress]
     zosmf_unknown: frozenset[str] = frozenset()
     rejected: Mapping[IpAddress, tuple[Distributor, ...]] = attrs.field(factory=dict)
+    ignored: tuple[tuple[str, VipaStatement], ...] = ()
+    ignored_addresses: frozenset[IpAddress] = frozenset()
+    _memo: dict[object, object] = attrs.field(factory=dict, alias="_memo", repr=False)
 
     # ------------------------------------------------------------ queries
     def dvipas(self) -> list[IpAddress]:
@@ -256,10 +269,26 @@ class SysplexIndex:
         """The failover simulation (see :func:`~zparse.sysplex.failover.simulate_failover`)."""
         from .failover import _case, _services
 
-        services = _services(self)
-        cases = [_case(self, services, None)] if baseline else []
-        cases.extend(_case(self, services, name) for name in self.systems)
-        return cases
+        key = ("failover", baseline)
+        hit = self._memo.get(key)
+        if not isinstance(hit, tuple):
+            services = _services(self)
+            cases = [_case(self, services, None)] if baseline else []
+            cases.extend(_case(self, services, name) for name in self.systems)
+            self._memo[key] = hit = tuple(cases)
+        return list(hit)
+
+    def explained(self, sysplex: Sysplex) -> frozenset[tuple[str | None, IpAddress]]:
+        """The failover outcomes (lost system or None, DVIPA) that go wrong only
+        because z/OS ignores :attr:`ignored`: the root findings name them."""
+        return frozenset((c.lost, c.dvipa) for c in self.consequences(sysplex, (v for _, v in self.ignored)))
+
+    def consequences(self, sysplex: Sysplex, ignored: Iterable[VipaStatement]) -> tuple[Consequence, ...]:
+        """What is lost because z/OS ignores ``ignored`` (see
+        :func:`~zparse.sysplex.failover.consequences`)."""
+        from .failover import consequences
+
+        return consequences(sysplex, self, ignored)
 
     def owner(self, dvipa: IpAddress) -> str | None:
         """The system that owns the DVIPA with every system up (see :func:`~zparse.sysplex.failover.simulate_failover`)."""
@@ -269,8 +298,19 @@ class SysplexIndex:
 
     # ------------------------------------------------------------ building
     @classmethod
-    def build(cls, sysplex: Sysplex) -> SysplexIndex:
-        """Compute the index of a sysplex (use :attr:`Sysplex.index`, which caches it)."""
+    def build(cls, sysplex: Sysplex, *, restore: frozenset[int] = frozenset()) -> SysplexIndex:
+        """Compute the index of a sysplex (use :attr:`Sysplex.index`, which caches it).
+
+        ``restore`` holds the ``id`` of statements that z/OS ignores (lost, or
+        a VIPADISTRIBUTE it rejects) to be indexed as if they were in effect:
+        the configuration that was meant, against which
+        :func:`~zparse.sysplex.failover.consequences` measures what a
+        rejection costs.
+        """
+
+        def live(v: object) -> bool:
+            return not getattr(v, "lost", False) or id(v) in restore
+
         owners: dict[IpAddress, list[DvipaDefinition]] = {}
         backups: dict[IpAddress, list[DvipaBackup]] = {}
         dists: dict[IpAddress, list[Distributor]] = {}
@@ -280,6 +320,8 @@ class SysplexIndex:
         static: dict[str, Mapping[IpAddress, tuple[tuple[str, Span], ...]]] = {}
         groups: dict[str, tuple[int | None, Span | None]] = {}
         uncertain: set[IpAddress] = set()
+        ignored: list[tuple[str, VipaStatement]] = []
+        ignored_addrs: set[IpAddress] = set()
         blind: set[str] = set()
         names: list[str] = []
         for s in sysplex.systems:
@@ -292,25 +334,35 @@ class SysplexIndex:
                 blind.add(s.name)
             names.append(s.name)
             pidx = p.index
+            # a DVIPA that is already a static address of its own stack is rejected
+            # there (EZZ8307I, TCP102): that stack neither owns nor backs it up
             for addr, defs in pidx.defined.items():
                 for d in defs:
-                    if not d.lost:
+                    if live(d) and (addr not in pidx.static or id(d) in restore):
                         owners.setdefault(addr, []).append(
                             DvipaDefinition(system=s.name, statement=d, span=_addr_span(d, addr)))
+                    elif live(d):
+                        ignored.append((s.name, d))
+                        ignored_addrs.add(addr)
             for addr, bks in pidx.backed_up.items():
                 for b in bks:
-                    if not b.lost:
+                    if live(b) and (addr not in pidx.static or id(b) in restore):
                         backups.setdefault(addr, []).append(
                             DvipaBackup(system=s.name, statement=b, span=_addr_span(b, addr)))
+                    elif live(b):
+                        ignored.append((s.name, b))
+                        ignored_addrs.add(addr)
             for addr, vds in pidx.distributed.items():
                 for vd in vds:
-                    if vd.lost:
+                    if not live(vd):
                         continue
                     entry = Distributor(system=s.name, statement=vd)
-                    if rejected_by_zos(vd) is None:
+                    if rejected_by_zos(vd) is None or id(vd) in restore:
                         dists.setdefault(addr, []).append(entry)
                     else:
                         rejected.setdefault(addr, []).append(entry)
+                        ignored.append((s.name, vd))
+                        ignored_addrs.add(addr)
             own: list[DynamicXcf] = []
             for x in (p.dynamic_xcf, p.dynamic_xcf6):
                 if x is not None and x.address is not None:
@@ -325,8 +377,10 @@ class SysplexIndex:
                     gid, gspan = int(o.values[0]), o.span
             groups[s.name] = (gid, gspan)
             for v in p.vipa:
-                if v.lost:
+                if v.lost and id(v) not in restore:
                     uncertain.update(_statement_addresses(v))
+                    ignored.append((s.name, v))
+                    ignored_addrs.update(_statement_addresses(v))
             for cfg, version in ((p.ipconfig, 4), (p.ipconfig6, 6)):
                 if cfg.dynamic_xcf is None or cfg.dynamic_xcf.address is None:  # misspelt: address unknown
                     for o in cfg.options:
@@ -367,6 +421,7 @@ class SysplexIndex:
             zosmf_services=(), zosmf_ha=False, zosmf_ha_servers=(),
             blind=frozenset(blind), uncertain_addresses=frozenset(uncertain), zosmf_unknown=zosmf_unknown,
             rejected={k: tuple(v) for k, v in rejected.items()},
+            ignored=tuple(ignored), ignored_addresses=frozenset(ignored_addrs),
         )
         services = _zosmf_services(idx)
         local_groups = {z.group for z in zosmf.values() if z.runs_server}
