@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck contracts fuzz bench corpus clean peers
+.PHONY: demo test lint typecheck contracts fuzz bench corpus clean peers vsix test-editor
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,23 @@ contracts: $(STAMP)
 test: $(STAMP) peers lint typecheck contracts
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q -p no:cacheprovider
 	$(BIN)/python ../shared/tools/corpus-check 2>/dev/null || [ ! -d ../shared/corpus ] 
+	@$(MAKE) --no-print-directory test-editor
+
+# The VS Code extension (editors/vscode): `make vsix` writes dist/zlint-<version>.vsix.
+VSCODE := editors/vscode
+
+$(VSCODE)/node_modules/.zlint-installed: $(VSCODE)/package.json $(VSCODE)/package-lock.json
+	cd $(VSCODE) && npm ci --no-audit --no-fund
+	touch $@
+
+vsix: $(VSCODE)/node_modules/.zlint-installed
+	cd $(VSCODE) && npm run --silent package
+
+# Grammar check, unit tests (node --test), the .vsix, then the end-to-end test in a
+# real VS Code (code-server, cached under ~/.cache/zlint-test-editor); skipped with
+# a message when node, the npm registry or chromium are not available.
+test-editor: $(STAMP)
+	timeout -k 30 1800 sh $(VSCODE)/test/e2e/test-editor.sh
 
 corpus: $(STAMP)
 	$(BIN)/python ../shared/tools/corpus-check --verbose
@@ -48,4 +65,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info $(VSCODE)/out
