@@ -18,11 +18,7 @@ __all__ = ["dest_span", "group_name", "profile_start", "unmatched_destips",
 
 def dest_span(dest: DestIp) -> Span:
     """The span of a DESTIP's address alone (its span also covers the role)."""
-    sp = dest.span
-    if sp.text.upper().startswith(dest.raw.upper()):
-        return Span(sp.source, sp.start, sp.start + len(dest.raw))
-    words = sp.text.split()
-    return Span(sp.source, sp.start, sp.start + len(words[0])) if words else sp
+    return dest.address_span or dest.span
 
 
 def unmatched_destips(sysplex: Sysplex, index: SysplexIndex

@@ -78,9 +78,8 @@ def _check(index: SysplexIndex) -> Iterator[Finding]:
     rejected: dict[IpAddress, list[tuple[str, str, Span]]] = {}
     for name, st in index.ignored:
         if isinstance(st, (VipaDefine, VipaBackup)) and not st.lost:
-            spans = st.address_spans if len(st.address_spans) == len(st.addresses) else (st.span,) * len(st.addresses)
             how = "VIPADEFINE" if isinstance(st, VipaDefine) else "VIPABACKUP"
-            for a, sp in zip(st.addresses, spans):
+            for a, sp in st.located():
                 if a in index.static.get(name, {}):
                     rejected.setdefault(a, []).append((name, how, sp))
     for addr in sorted(set(index.dvipas()) | set(rejected), key=lambda a: (a.version, int(a))):

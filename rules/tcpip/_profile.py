@@ -24,7 +24,7 @@ from zparse.source import Span
 if TYPE_CHECKING:
     from zparse.sysplex import Consequence, Sysplex
 
-__all__ = ["address_spans", "cost", "cost_tail", "dvipa_name", "line_of", "lost_before", "order", "vipa_kind"]
+__all__ = ["cost", "cost_tail", "dvipa_name", "line_of", "lost_before", "order", "vipa_kind"]
 
 
 def order(profile: TcpipProfile) -> Callable[[Span], int]:
@@ -78,13 +78,6 @@ def dvipa_name(stmt: VipaDistribute | VipaDefine | VipaBackup) -> str:
     if stmt.addresses:
         return " ".join(str(a) for a in stmt.addresses)
     return stmt.interface or "?"
-
-
-def address_spans(stmt: VipaDefine | VipaBackup) -> tuple[Span, ...]:
-    """One span per address of a VIPADEFINE/VIPABACKUP (the statement's span as a fallback)."""
-    if len(stmt.address_spans) == len(stmt.addresses):
-        return stmt.address_spans
-    return (stmt.span,) * len(stmt.addresses)
 
 
 def lost_before(profile: TcpipProfile, stmt: VipaStatement) -> bool:

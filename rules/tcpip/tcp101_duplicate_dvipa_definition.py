@@ -65,7 +65,7 @@ from zparse.engine import Finding, rule
 from zparse.model.tcpip import IpAddress, TcpipProfile, VipaBackup, VipaDefine, VipaDelete
 from zparse.source import Span
 
-from ._profile import address_spans, line_of, vipa_kind
+from ._profile import line_of, vipa_kind
 
 Definition = VipaDefine | VipaBackup
 
@@ -101,7 +101,7 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
             continue
         if not isinstance(stmt, (VipaDefine, VipaBackup)):
             continue
-        for address, span in zip(stmt.addresses, address_spans(stmt)):
+        for address, span in stmt.located():
             first = next((seen[k] for k in _keys(stmt, address) if k in seen), None)
             if first is None:
                 for k in _keys(stmt, address):

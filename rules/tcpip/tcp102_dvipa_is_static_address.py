@@ -53,7 +53,7 @@ from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import TcpipProfile, VipaBackup, VipaDefine
 
-from ._profile import address_spans, cost, cost_tail, vipa_kind
+from ._profile import cost, cost_tail, vipa_kind
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex
@@ -65,7 +65,7 @@ def check(profile: TcpipProfile, sysplex: Sysplex | None = None) -> Iterator[Fin
     for stmt in profile.vipa:
         if stmt.lost or not isinstance(stmt, (VipaDefine, VipaBackup)):
             continue
-        for address, span in zip(stmt.addresses, address_spans(stmt)):
+        for address, span in stmt.located():
             hits = static.get(address)
             if not hits:
                 continue

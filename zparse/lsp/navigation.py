@@ -123,8 +123,7 @@ def _contains(span: Span | None, source: Any, offset: int) -> bool:
 
 
 def _address_spans(v: VipaDefine | VipaBackup, addr: Any) -> list[Span]:
-    hits = [s for a, s in zip(v.addresses, v.address_spans) if a == addr]
-    return hits or [v.span]
+    return [s for a, s in v.located() if a == addr] or [v.span]
 
 
 def definition(profile: TcpipProfile, source: Any, text: str, offset: int,

@@ -37,7 +37,6 @@ from .index import (
     XcfAddress,
     ZosmfServer,
     ZosmfService,
-    rejected_by_zos,
 )
 from .load import ColdParsers, Loader, Parsers, load_sysplex
 from .model import FileResult, Sysplex, System
@@ -67,6 +66,5 @@ __all__ = [
     "find_inventory",
     "load_sysplex",
     "recognise",
-    "rejected_by_zos",
     "simulate_failover",
 ]

@@ -19,7 +19,6 @@ from ..model.izuprm import IzuPrm
 from ..model.tcpip import (
     DestIp,
     DestRole,
-    DistMethod,
     DynamicXcf,
     IpAddress,
     VipaBackup,
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
     from .failover import Consequence, FailoverCase
 
 __all__ = ["Distributor", "DvipaBackup", "DvipaDefinition", "SysplexIndex", "Target", "XcfAddress",
-           "ZosmfServer", "ZosmfService", "rejected_by_zos"]
+           "ZosmfServer", "ZosmfService"]
 
 
 def _addr_key(a: IpAddress) -> tuple[int, int]:
@@ -186,7 +185,7 @@ class SysplexIndex:
     * ``owners`` / ``backups`` / ``distributors``: DVIPA -> VIPADEFINE,
       VIPABACKUP (highest rank first) and VIPADISTRIBUTE entries;
       ``rejected``: VIPADISTRIBUTE statements z/OS ignores (see
-      :func:`rejected_by_zos`), kept out of ``distributors``;
+      :attr:`~zparse.model.tcpip.VipaDistribute.rejection`), kept out of ``distributors``;
     * ``targets``: DVIPA -> every DESTIP (with its system, role and rank;
       ``DESTIP ALL`` expanded to the systems with DYNAMICXCF);
     * ``xcf`` / ``xcf_of``: DYNAMICXCF address -> systems, system -> addresses;
@@ -340,7 +339,7 @@ class SysplexIndex:
                 for d in defs:
                     if live(d) and (addr not in pidx.static or id(d) in restore):
                         owners.setdefault(addr, []).append(
-                            DvipaDefinition(system=s.name, statement=d, span=_addr_span(d, addr)))
+                            DvipaDefinition(system=s.name, statement=d, span=d.address_span(addr)))
                     elif live(d):
                         ignored.append((s.name, d))
                         ignored_addrs.add(addr)
@@ -348,7 +347,7 @@ class SysplexIndex:
                 for b in bks:
                     if live(b) and (addr not in pidx.static or id(b) in restore):
                         backups.setdefault(addr, []).append(
-                            DvipaBackup(system=s.name, statement=b, span=_addr_span(b, addr)))
+                            DvipaBackup(system=s.name, statement=b, span=b.address_span(addr)))
                     elif live(b):
                         ignored.append((s.name, b))
                         ignored_addrs.add(addr)
@@ -357,7 +356,7 @@ class SysplexIndex:
                     if not live(vd):
                         continue
                     entry = Distributor(system=s.name, statement=vd)
-                    if rejected_by_zos(vd) is None or id(vd) in restore:
+                    if vd.rejection is None or id(vd) in restore:
                         dists.setdefault(addr, []).append(entry)
                     else:
                         rejected.setdefault(addr, []).append(entry)
@@ -436,38 +435,6 @@ class SysplexIndex:
         return attrs.evolve(idx, zosmf_services=services, zosmf_ha=ha, zosmf_ha_servers=ha_servers)
 
 
-def rejected_by_zos(st: VipaDistribute) -> str | None:
-    """The IBM message with which z/OS ignores this VIPADISTRIBUTE, or None.
-
-    Hot standby needs exactly one PREFERRED and at least one BACKUP target
-    (EZZ0826I/EZZ0827I), at most 31 BACKUPs (EZZ0829I), distinct PREFERRED
-    and BACKUP addresses (EZZ0830I) and a target list, not ``DESTIP ALL``
-    (EZZ0165I). The TCP1xx rules report these; the HA index leaves such a
-    statement out, as z/OS does.
-    """
-    if st.dist_method_effective is not DistMethod.HOTSTANDBY or st.delete:
-        return None
-    if st.dest_all:
-        return "EZZ0165I"
-    if not st.dest_ips:
-        return None
-    pref, backups = st.preferred, st.backups
-    if not pref and not backups:
-        return "EZZ0826I"
-    if len(pref) != 1 or not backups:
-        return "EZZ0827I"
-    if len(backups) > 31:
-        return "EZZ0829I"
-    if {d.address for d in pref} & {d.address for d in backups}:
-        return "EZZ0830I"
-    return None
-
-
-def _addr_span(st: VipaDefine | VipaBackup, addr: IpAddress) -> Span:
-    for a, sp in zip(st.addresses, st.address_spans):
-        if a == addr:
-            return sp
-    return st.span
 
 
 _ADDRESS_LIKE = re.compile(r"[0-9A-Fa-f:.]{3,}")

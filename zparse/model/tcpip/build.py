@@ -751,7 +751,7 @@ class _Builder:
                             if len(rtoks) > 1:
                                 rank = self.number(rtoks[1], "BACKUP rank", 1, 254)
                     dests.append(DestIp(address=self.address(a_tok), raw=a_tok.value, role=role, rank=rank,
-                                        weight=weight, span=self._tree_span(d), role_span=role_span))
+                                        weight=weight, span=self._tree_span(d), role_span=role_span, address_span=self.span(a_tok)))
         vipa = None
         interface = None
         raw = ""

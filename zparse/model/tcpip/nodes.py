@@ -278,8 +278,32 @@ class Route:
     link_span: Span = _span()
 
 
+class _Addressed:
+    """The addresses of a VIPADEFINE / VIPABACKUP, each with the span of its text."""
+
+    __slots__ = ()
+    addresses: tuple[IpAddress, ...]
+    address_spans: tuple[Span, ...]
+    span: Span
+
+    def located(self) -> tuple[tuple[IpAddress, Span], ...]:
+        """Each address with the span of its text (the statement's span where the
+        builder could not place it): the one pairing every rule and index uses."""
+        spans = self.address_spans
+        if len(spans) == len(self.addresses):
+            return tuple(zip(self.addresses, spans))
+        return tuple((a, self.span) for a in self.addresses)
+
+    def address_span(self, address: IpAddress) -> Span:
+        """Where ``address`` is written in this statement (the statement when it is not)."""
+        for a, sp in self.located():
+            if a == address:
+                return sp
+        return self.span
+
+
 @attrs.frozen(kw_only=True)
-class VipaDefine:
+class VipaDefine(_Addressed):
     """``VIPADEFINE``: this stack owns and activates the DVIPAs."""
 
     addresses: tuple[IpAddress, ...]
@@ -301,7 +325,7 @@ class VipaDefine:
 
 
 @attrs.frozen(kw_only=True)
-class VipaBackup:
+class VipaBackup(_Addressed):
     """``VIPABACKUP [rank]``: this stack takes the DVIPAs over (higher rank first)."""
 
     addresses: tuple[IpAddress, ...]
@@ -363,6 +387,7 @@ class DestIp:
     weight: int | None = None
     span: Span = _span()
     role_span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    address_span: Span | None = attrs.field(default=None, eq=False, repr=False)  # the address alone
 
 
 @attrs.frozen(kw_only=True)
@@ -412,6 +437,33 @@ class VipaDistribute:
     @property
     def backups(self) -> tuple[DestIp, ...]:
         return tuple(d for d in self.dest_ips if d.role is DestRole.BACKUP)
+
+    @property
+    def rejection(self) -> str | None:
+        """The IBM message with which z/OS ignores this VIPADISTRIBUTE, or None.
+
+        Hot standby needs exactly one PREFERRED and at least one BACKUP target
+        (EZZ0826I/EZZ0827I), at most 31 BACKUPs (EZZ0829I), distinct PREFERRED
+        and BACKUP addresses (EZZ0830I) and a target list, not ``DESTIP ALL``
+        (EZZ0165I). Decided once, here: the TCP1xx rules report these and the
+        sysplex index leaves such a statement out, as z/OS does.
+        """
+        if self.dist_method_effective is not DistMethod.HOTSTANDBY or self.delete:
+            return None
+        if self.dest_all:
+            return "EZZ0165I"
+        if not self.dest_ips:
+            return None
+        pref, backups = self.preferred, self.backups
+        if not pref and not backups:
+            return "EZZ0826I"
+        if len(pref) != 1 or not backups:
+            return "EZZ0827I"
+        if len(backups) > 31:
+            return "EZZ0829I"
+        if {d.address for d in pref} & {d.address for d in backups}:
+            return "EZZ0830I"
+        return None
 
 
 @attrs.frozen(kw_only=True)
