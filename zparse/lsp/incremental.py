@@ -405,6 +405,8 @@ def _merge_models(models: list[TcpipProfile], keywords: list[frozenset[str]]) ->
         return models[0]
     kw: dict[str, Any] = {}
     for f in attrs.fields(TcpipProfile):
+        if not f.init:  # derived once from the merged model (its cache), never merged
+            continue
         name = f.name
         vals = [getattr(m, name) for m in models]
         if name in ("ipconfig", "ipconfig6"):

@@ -104,7 +104,8 @@ class Sysplex:
     config: LintConfig = LintConfig()
     files: tuple[FileResult, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
-    _index: list[SysplexIndex] = attrs.field(factory=list, alias="_index", repr=False)
+    # Facts derived once (the models' one cache idiom: a private dict, outside equality).
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     @property
     def single_file(self) -> bool:
@@ -121,11 +122,12 @@ class Sysplex:
     @property
     def index(self) -> SysplexIndex:
         """The cross-system index (:class:`~zparse.sysplex.index.SysplexIndex`), computed once."""
-        if not self._index:
+        hit: SysplexIndex | None = self._cache.get("index")
+        if hit is None:
             from .index import SysplexIndex
 
-            self._index.append(SysplexIndex.build(self))
-        return self._index[0]
+            hit = self._cache["index"] = SysplexIndex.build(self)
+        return hit
 
     def relpath(self, path: str) -> str:
         """``path`` relative to the sysplex root, with ``/`` separators."""

@@ -13,6 +13,7 @@ import enum
 import ipaddress
 from collections.abc import Iterator
 from ipaddress import IPv4Address, IPv6Address
+from typing import Any
 
 import attrs
 
@@ -573,6 +574,8 @@ class TcpipProfile:
     arpage: int | None = None
     other: tuple[Generic, ...] = ()
     unparsed: tuple[Unparsed, ...] = ()
+    # Facts derived once from the frozen model (the one cache idiom of the models).
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     # -------------------------------------------------- convenient views
     @property
@@ -609,7 +612,11 @@ class TcpipProfile:
 
     @property
     def index(self) -> ProfileIndex:
-        return ProfileIndex.of(self)
+        """What the profile defines, backs up and distributes, after VIPADELETE (computed once)."""
+        hit = self._cache.get("index")
+        if hit is None:
+            hit = self._cache["index"] = ProfileIndex.of(self)
+        return hit
 
     def mentions_unparsed(self, text: str) -> bool:
         """Whether a statement that did not parse names ``text`` (an address, a name).
@@ -643,18 +650,8 @@ class ProfileIndex:
     destips: tuple[tuple[DestIp, VipaDistribute], ...]
 
     @classmethod
-    def of(cls, profile: TcpipProfile) -> ProfileIndex:
-        hit = _INDEX_CACHE.get(id(profile))
-        if hit is not None and hit[0] is profile:
-            return hit[1]
-        idx = cls._build(profile)
-        if len(_INDEX_CACHE) > 256:
-            _INDEX_CACHE.clear()
-        _INDEX_CACHE[id(profile)] = (profile, idx)
-        return idx
-
-    @classmethod
-    def _build(cls, p: TcpipProfile) -> ProfileIndex:
+    def of(cls, p: TcpipProfile) -> ProfileIndex:
+        """Build the index of a profile (use :attr:`TcpipProfile.index`, which keeps it)."""
         defined: dict[IpAddress, list[VipaDefine]] = {}
         backed: dict[IpAddress, list[VipaBackup]] = {}
         dist: dict[IpAddress, list[VipaDistribute]] = {}
@@ -710,7 +707,6 @@ class ProfileIndex:
         yield from sorted(set(self.defined) | set(self.backed_up), key=_addr_key)
 
 
-_INDEX_CACHE: dict[int, tuple[TcpipProfile, ProfileIndex]] = {}
 
 
 def _addr_key(a: IpAddress) -> tuple[int, int]:
