@@ -7,6 +7,7 @@ diagnostics, unknown operands SYN012, obsolete device types SYN011.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from ipaddress import IPv4Address, IPv6Address
 from typing import Any
@@ -70,7 +71,22 @@ _FLAGS: dict[str, frozenset[str]] = {
         "SYSPLEXROUTING", "NOSYSPLEXROUTING", "NOTCPSTACKSOURCEVIPA", "VARSUBNETTING"}),
 }
 _FLAGS["ipconfig6"] = _FLAGS["ipconfig"] - {"NODATAGRAMFWD"}
+# Options whose value IBM's diagram requires (what the value is, for the message).
+_NEEDS_VALUE: dict[str, dict[str, str]] = {
+    "ipconfig": {"ARPTO": "ARP cache timeout", "DEVRETRYDURATION": "retry duration", "FORMAT": "LONG or SHORT",
+                 "REASSEMBLYTIMEOUT": "timeout", "TTL": "time-to-live", "TCPSTACKSOURCEVIPA": "VIPA address"},
+    "ipconfig6": {"HOPLIMIT": "hop limit", "ICMPERRORLIMIT": "messages per second", "OSMSECCLASS": "security class",
+                  "SOURCEVIPAINTERFACE": "VIPA interface name", "TCPSTACKSOURCEVIPA": "interface name",
+                  "INTFID": "interface ID"},
+    "globalconfig": {"ADJUSTDVIPAMSS": "AUTO, ALL or NONE", "ECSALIMIT": "limit", "POOLLIMIT": "limit",
+                     "MAXRECS": "record count", "SYSPLEXWLMPOLL": "seconds", "IQDVLANID": "VLAN ID",
+                     "EXPLICITBINDPORTRANGE": "first port and number of ports", "XCFGRPID": "group ID"},
+}
+_DECIMAL = re.compile(r"\d*\.?\d+")
 
+
+_ROUTE_TIMING = frozenset({"K_MAXIMUMRETRANSMITTIME", "K_MINIMUMRETRANSMITTIME", "K_ROUNDTRIPGAIN", "K_VARIANCEGAIN",
+                           "K_VARIANCEMULTIPLIER"})
 
 _ADDR_CACHE: dict[str, IpAddress] = {}
 _LOOPBACK = IPv4Address("127.0.0.1")
@@ -85,6 +101,18 @@ def _remember(text: str, addr: IpAddress) -> None:
 
 def _num_ok(text: str) -> bool:
     return text.isdigit() and len(text) <= 10
+
+
+def _looks_like_mask(text: str) -> bool:
+    """An IPv4 mask that no one would take for a host address: 255.x.x.x, contiguous."""
+    parts = text.split(".")
+    if len(parts) != 4 or parts[0] != "255" or not all(_num_ok(p) and int(p) <= 255 for p in parts):
+        return False
+    n = 0
+    for p in parts:
+        n = (n << 8) | int(p)
+    inv = (~n) & 0xFFFFFFFF
+    return not inv & (inv + 1)
 
 
 class _Builder:
@@ -129,6 +157,7 @@ class _Builder:
         self.parsed: dict[str, tuple[Source, Node]] = {}
         self.source: Source = Source("")
         self.cur_span: Span = Span(self.source, 0, 0)
+        self.cur_tokens: list[Any] = []
 
     # ------------------------------------------------------------ values
     def span(self, tok: Token) -> Span:
@@ -237,6 +266,7 @@ class _Builder:
         # A statement node's children are its tokens, first and last significant.
         children = node.children
         self.cur_span = span = Span(self.source, children[0].start, children[-1].end)
+        self.cur_tokens = children
         handler = _HANDLERS.get(kind)
         name = None
         if handler is not None:
@@ -264,6 +294,7 @@ class _Builder:
     def options(self, tree: Any, bag: str) -> list[Option]:
         out: list[Option] = []
         flags = _FLAGS.get(bag, frozenset())
+        needs = _NEEDS_VALUE.get(bag, {})
         for opt in tree.children[1:]:
             toks = self.toks(opt)
             head = toks[0]
@@ -271,6 +302,8 @@ class _Builder:
             if not head.type.startswith("K_"):
                 self.bad(head, f"{head.text!r} is not a {bag.upper()} operand that zlint knows", "SYN012")
             values = tuple(t.value for t in toks[1:])
+            if not values and kw in needs:
+                self.bad(head, f"{bag.upper()} {kw} is missing its value ({needs[kw]})", "SYN001")
             if kw in flags and values and kw != "DYNAMICXCF":
                 self.bad(toks[1], f"{toks[1].text!r} is not a value of {kw}", "SYN012")
             span = Span(self.source, head.start, toks[-1].end)
@@ -288,7 +321,11 @@ class _Builder:
         head, vals = toks[0], toks[1:]
         if bag == "ipconfig6":
             if not vals:
-                self.bad(head, "IPCONFIG6 DYNAMICXCF needs an IPv6 address")
+                self.bad(head, "IPCONFIG6 DYNAMICXCF is missing its IPv6 address", "SYN001")
+                return
+            if vals[0].kind in ("IPV4", "IPV4P"):
+                self.bad(vals[0], f"{vals[0].text} is an IPv4 address: IPCONFIG6 DYNAMICXCF takes an IPv6 "
+                         "address (the IPv4 one belongs on IPCONFIG DYNAMICXCF)")
                 return
             addr6 = self.address(vals[0]) if vals[0].kind != "WORD" else None
             if vals[0].kind == "WORD":
@@ -298,7 +335,12 @@ class _Builder:
             self.noxcf6 = False
             return
         if not vals:
-            self.bad(head, "DYNAMICXCF needs an address, a mask (or /prefix) and a cost metric")
+            self.bad(head, "IPCONFIG DYNAMICXCF is missing its address, mask (or /prefix) and cost metric",
+                     "SYN001")
+            return
+        if vals[0].kind in ("IPV6", "IPV6P"):
+            self.bad(vals[0], f"{vals[0].text} is an IPv6 address: IPCONFIG DYNAMICXCF takes an IPv4 address "
+                     "(the IPv6 one belongs on IPCONFIG6 DYNAMICXCF)")
             return
         a = vals[0]
         address: IPv4Address | None = None
@@ -339,7 +381,7 @@ class _Builder:
     def s_globalconfig(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         opts = self.options(tree, "globalconfig")
         for o in opts:
-            if o.keyword == "XCFGRPID" and (not o.values or not _num_ok(o.values[0]) or not 2 <= int(o.values[0]) <= 31):
+            if o.keyword == "XCFGRPID" and o.values and (not _num_ok(o.values[0]) or not 2 <= int(o.values[0]) <= 31):
                 self.diags.append(make("SYN004", "XCFGRPID needs a number from 2 to 31", o.span))
         self.globalconfig.extend(opts)
 
@@ -370,6 +412,8 @@ class _Builder:
         addresses: list[IpAddress] = []
         plen = None
         portname = None
+        vmac: str | None = None
+        vmac_route: str | None = None
         opts: list[Option] = []
         if action == "DEFINE":
             ttok = self.toks(action_tree.children[1])[0]
@@ -393,15 +437,36 @@ class _Builder:
                         plen = p if p is not None else plen
                 elif kw == "PORTNAME" and values:
                     portname = values[0].upper()
+                elif kw == "VMAC":
+                    vmac, vmac_route = self._vmac(toks)
         elif action in ("ADDADDR", "DELADDR"):
             for t in self.toks(action_tree)[1:]:
                 a = self.address(t)
                 if a is not None:
                     addresses.append(a)
         self.interfaces.append(Interface(name=name, action=action, type=itype, addresses=tuple(addresses),
-                                         prefix_len=plen, portname=portname, options=tuple(opts),
+                                         prefix_len=plen, portname=portname, vmac=vmac, vmac_route=vmac_route,
+                                         options=tuple(opts),
                                          span=self.cur_span, name_span=self.span(name_tok)))
         return name
+
+    def _vmac(self, toks: list[Token]) -> tuple[str, str | None]:
+        """``VMAC [macaddr] [ROUTEALL | ROUTELCL]``: the MAC address ("" when the
+        OSA generates one) and the routing form as coded."""
+        mac = ""
+        route = None
+        for t in toks[1:]:
+            word = t.value.upper()
+            if word in ("ROUTEALL", "ROUTELCL") and route is None:
+                route = word
+            elif not mac and route is None and t.kind != "SYMBOLIC":
+                if len(word) != 12 or any(ch not in "0123456789ABCDEF" for ch in word):
+                    self.bad(t, f"VMAC address {t.text} must be 12 hexadecimal digits")
+                mac = word
+            elif t.kind != "SYMBOLIC":
+                self.bad(t, f"{t.text!r} is not a VMAC operand (a MAC address, then ROUTEALL or ROUTELCL)",
+                         "SYN012")
+        return mac, route
 
     def s_device(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
         name_tok = tree.children[1]
@@ -519,6 +584,11 @@ class _Builder:
             self.address(hop)
         link = tree.children[3]
         opts = tuple(t.type[2:] if t.type.startswith("K_") else t.value for t in tree.children[4:])
+        for k, t in enumerate(tree.children[4:-1], 4):
+            if t.type in _ROUTE_TIMING:
+                v = tree.children[k + 1]
+                if v.kind != "SYMBOLIC" and not _DECIMAL.fullmatch(v.value):
+                    self.bad(v, f"{t.type[2:]} {v.text} is not a number of seconds (e.g. 120 or 0.5)")
         self.routes.append(Route(destination=dest, mask=mask, first_hop=hop.value, link=link.value.upper(),
                                  options=opts, span=self.cur_span, link_span=self.span(link)))
 
@@ -615,14 +685,29 @@ class _Builder:
                 out["service_mgr"] = True
         return out
 
-    def _vipa_addresses(self, tree: Any, with_mask: bool) -> dict[str, Any]:
+    def _vipa_addresses(self, tree: Any, kw: str, common: dict[str, Any]) -> dict[str, Any] | None:
+        """The addresses of a VIPADEFINE/VIPABACKUP, checked against the form of
+        IBM's diagram they use; None (after a SYN001 naming what is missing or
+        not allowed) when the statement is not one z/OS accepts."""
         out: dict[str, Any] = {"addresses": (), "mask": None, "interface": None, "prefix_len": None,
                                "address_spans": ()}
+        moveable = common["moveable"]
+        # IBM's forms: VIPADEFINE always takes a mask before its IPv4 DVIPAs;
+        # VIPABACKUP takes one only with MOVEABLE (its plain form lists DVIPAs).
+        with_mask = kw == "VIPADEFINE" or moveable is not None
         for c in tree.children:
-            if isinstance(c, Token) or c.data not in ("mask_addresses", "ipv4_addresses", "ipv6_address"):
+            if isinstance(c, Token) or c.data not in ("ipv4_addresses", "ipv6_address"):
                 continue
             toks = list(c.children)
             if c.data == "ipv6_address":
+                if moveable not in (None, Moveable.IMMEDIATE):
+                    self.vipa_error(toks[0], f"the IPv6 form of {kw} takes only MOVEABLE IMMEDIATE, "
+                                           f"not MOVEABLE {moveable.value}")
+                    return None
+                if common["service_mgr"]:
+                    self.vipa_error(toks[0], f"SERVICEMGR is valid only on the IPv4 form of {kw} "
+                                           "(the service manager supports IPv4 only)")
+                    return None
                 out["interface"] = toks[0].value.upper()
                 a6 = self.ipv6(toks[1])
                 out["addresses"] = (a6,) if a6 else ()
@@ -631,9 +716,24 @@ class _Builder:
                 if len(toks[0].value) > 16:
                     self.bad(toks[0], f"interface name {toks[0].text} is longer than 16 characters")
                 continue
+            if common["service_mgr"] and moveable is None and kw == "VIPABACKUP":
+                self.vipa_error(toks[0], "VIPABACKUP takes SERVICEMGR only after MOVEABLE IMMEDIATE or "
+                                       "MOVEABLE WHENIDLE (and then an address mask)")
+                return None
             if with_mask:
+                if len(toks) < 2:
+                    what = "MOVEABLE " + moveable.value if moveable is not None else kw
+                    self.vipa_error(toks[0], f"{kw} is missing its address mask or its DVIPA: after "
+                                           f"{what} IBM expects an address mask and then the DVIPAs, and "
+                                           f"{toks[0].text} alone cannot be both")
+                    return None
                 out["mask"] = self.mask(toks[0])
                 toks = toks[1:]
+            elif len(toks) > 1 and _looks_like_mask(toks[0].value):
+                self.vipa_error(toks[0], f"{toks[0].text} looks like an address mask, but VIPABACKUP "
+                                       "takes a mask only after MOVEABLE IMMEDIATE or MOVEABLE WHENIDLE; without "
+                                       "MOVEABLE every address is a DVIPA")
+                return None
             addrs = []
             spans = []
             for t in toks:
@@ -648,23 +748,37 @@ class _Builder:
             out["address_spans"] = tuple(spans)
         return out
 
+    def vipa_error(self, tok: Token, message: str) -> None:
+        """A VIPADYNAMIC statement z/OS rejects although the grammar took it: a
+        SYN001 at ``tok``; the statement is kept as unparsed words (never as a
+        half-read DVIPA) and, as after any syntax error, the rest of the block is lost."""
+        self.diags.append(make("SYN001", message + "; z/OS ignores the rest of this VIPADYNAMIC block",
+                               self.span(tok)))
+        self.unparsed.append(Unparsed(block="VIPADYNAMIC", words=tuple(t.value.upper() for t in self.cur_tokens if not t.trivia),
+                                      span=self.cur_span))
+        self.block_lost = True
+        return None
+
     def _add_vipa(self, v: VipaStatement) -> None:
         self.vipa.append(v)
 
-    def s_vipadefine(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+    def s_vipadefine(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
         common = self._vipa_common(tree)
-        addrs = self._vipa_addresses(tree, with_mask=True)
+        addrs = self._vipa_addresses(tree, "VIPADEFINE", common)
+        if addrs is None:
+            return None
         self._add_vipa(VipaDefine(**common, **addrs, block=self.block_no, lost=self.block_lost, span=self.cur_span))
         return " ".join(str(a) for a in addrs["addresses"])
 
-    def s_vipabackup(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+    def s_vipabackup(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
         common = self._vipa_common(tree)
         rank = None
         for c in tree.children:
             if not isinstance(c, Token) and c.data == "rank":
                 rank = self.number(c.children[0], "VIPABACKUP rank", 1, 254)
-        ipv4_form = any(not isinstance(c, Token) and c.data == "ipv4_addresses" for c in tree.children)
-        addrs = self._vipa_addresses(tree, with_mask=common["moveable"] is not None and ipv4_form)
+        addrs = self._vipa_addresses(tree, "VIPABACKUP", common)
+        if addrs is None:
+            return None
         self._add_vipa(VipaBackup(**common, **addrs, rank=rank, block=self.block_no, lost=self.block_lost,
                                   span=self.cur_span))
         return " ".join(str(a) for a in addrs["addresses"])
@@ -678,7 +792,7 @@ class _Builder:
         addrs = tuple(a for a in (self.ipv4(t, "DVIPA") for t in toks) if a is not None)
         self._add_vipa(VipaDelete(addresses=addrs, block=self.block_no, lost=self.block_lost, span=self.cur_span))
 
-    def s_vipadistribute(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+    def s_vipadistribute(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
         kw: dict[str, Any] = {}
         hs_words: list[tuple[str, Span]] = []
         target: Token | None = None
@@ -715,6 +829,22 @@ class _Builder:
                     kw["timed_affinity"] = self.number(toks[1], "TIMEDAFFINITY seconds", 0, 99999)
                 elif word in ("TIER1", "TIER2"):
                     kw["tier"] = word
+                    if len(toks) > 1:
+                        kw["tier_group"] = toks[1].value.upper()
+                    else:
+                        self.vipa_error(toks[0], f"VIPADISTRIBUTE {word} is missing its group name (the name "
+                                        f"that ties the TIER1 and TIER2 statements of one group together)")
+                        return None
+                elif word in ("GRE", "ENCAP"):
+                    kw["encapsulation"] = word
+                elif word == "CONTROLPORT":
+                    kw["control_port"] = self.number(toks[1], "CONTROLPORT port", 1, 65535)
+                elif word in ("PROCTYPE", "PROCXCOST"):
+                    weights = tuple((p.children[0].type[2:], self.number(p.children[1], f"{word} weight", 0, 2147483647))
+                                    for p in self.sub(c, "proc_weight"))
+                    kw["proc_type" if word == "PROCTYPE" else "proc_xcost"] = weights
+                elif word == "ILWEIGHTING":
+                    kw["il_weighting"] = self.number(toks[1], "ILWEIGHTING", 0, 2147483647)
             elif c.data == "dist_ports":
                 for t in c.children[1:]:
                     if t.kind == "PRANGE":
@@ -778,7 +908,7 @@ class _Builder:
         toks = self.toks(tree)
         return Span(self.source, toks[0].start, toks[-1].end)
 
-    def s_viparange(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+    def s_viparange(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
         delete = False
         moveable = None
         saf = None
@@ -802,10 +932,18 @@ class _Builder:
         address: IpAddress | None = None
         interface = None
         plen = None
-        if toks and toks[0].kind in ("IPV4", "SYMBOLIC") and len(toks) > 1 and toks[1].type == "IPV4":
+        if toks and toks[0].type == "IPV4" and len(toks) == 1:
+            self.vipa_error(toks[0], "VIPARANGE is missing its address mask or its address: IBM expects an "
+                            f"address mask and then the range's address, and {toks[0].text} alone cannot be both")
+            return None
+        if toks and toks[0].type == "IPV4":
             mask = self.mask(toks[0])
             address = self.ipv4(toks[1], "VIPARANGE address")
         elif toks:
+            if moveable not in (None, Moveable.NONDISRUPTIVE):
+                self.vipa_error(toks[0], "the IPv6 form of VIPARANGE takes only MOVEABLE NONDISRUPTIVE, "
+                                f"not MOVEABLE {moveable.value}")
+                return None
             interface = toks[0].value.upper()
             if len(toks) > 1:
                 address = self.ipv6(toks[1])

@@ -192,6 +192,8 @@ class Interface:
     addresses: tuple[IpAddress, ...] = ()
     prefix_len: int | None = None
     portname: str | None = None
+    vmac: str | None = None  # VMAC: None when not coded, "" when the OSA generates the address
+    vmac_route: str | None = None  # "ROUTEALL" / "ROUTELCL" as coded (IBM's default: ROUTEALL)
     options: tuple[Option, ...] = ()
     span: Span = _span()
     name_span: Span = _span()
@@ -407,7 +409,13 @@ class VipaDistribute:
     optlocal: int | None = None
     sysplex_ports: bool = False
     timed_affinity: int | None = None
-    tier: str | None = None
+    tier: str | None = None  # "TIER1" / "TIER2"
+    tier_group: str | None = None  # the group name after TIER1/TIER2
+    encapsulation: str | None = None  # "GRE" / "ENCAP" (tier 1)
+    control_port: int | None = None  # CONTROLPORT (tier 1; IBM's default 1702)
+    proc_type: tuple[tuple[str, int | None], ...] = ()  # PROCTYPE (CP|ZAAP|ZIIP, weight) as coded
+    proc_xcost: tuple[tuple[str, int | None], ...] = ()  # PROCXCOST (ZIIP|ZAAP, cost) as coded
+    il_weighting: int | None = None  # ILWEIGHTING
     hotstandby_keywords: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
     block: int = 0
     lost: bool = False
