@@ -389,7 +389,9 @@ class _Driver:
                     value_stack.append(tok)
                     break
             except KeyError:
-                return j, None, (j, self._expected(acc, info))
+                # LALR merges lookaheads: ``term`` was in the set but does not
+                # fit here after all, so it is not what this state expects.
+                return j, None, (j, self._expected((t for t in acc if t != term), info))
             j += 1
         try:
             return j, reduce_to_end(table, state_stack, value_stack, end_state), None
@@ -541,11 +543,9 @@ class _Driver:
         end = self.table.canonical(info.end)
         kw = self.table.canonical(sig[opener].type)
         if at < len(sig):
-            line = bisect.bisect_right(self.source.line_starts, sig[at].start)
-            where = (f"z/OS reads the following statements as part of the block until one cannot be in it: "
-                     f"here {sig[at].text} (line {line})")
+            where = f"its statements run to {sig[at].text}, the first statement that cannot be in the block"
         else:
-            where = "z/OS reads the rest of the data set as part of the block"
+            where = "its statements run to the end of the file"
         self.errors += 1
         self.diags.append(make(
             "SYN003", f"{kw} block without {end}: {where}", self._span(sig[opener]),
@@ -618,7 +618,16 @@ class _Driver:
             msg = f"{self.table.canonical(first.type)} statement is incomplete at the end of the file; expected {expected}"
             tok = sig[-1]
         else:
-            msg = f"unexpected {tok.text!r} in {self.table.canonical(first.type)} statement; expected {expected}"
+            stmt = self.table.canonical(first.type)
+            cands = self.lexed.cands[bad]
+            if cands and any(sig[k].type in cands for k in range(i, bad)):
+                # The expected set cannot hold the word: say what is wrong with it.
+                msg = (f"unexpected second {tok.text!r} in {stmt} statement: it is not allowed again here; "
+                       f"expected {expected}")
+            elif tok.line_initial and (self.lexed.stmt_like[bad] or self._starts_statement(bad)):
+                msg = f"{stmt} statement is incomplete before {tok.text!r}; expected {expected}"
+            else:
+                msg = f"unexpected {tok.text!r} in {stmt} statement; expected {expected}"
         if info is not None and info.opener == "K_VIPADYNAMIC":
             msg += "; z/OS ignores the rest of this VIPADYNAMIC block"
         self._error(tok, msg)
