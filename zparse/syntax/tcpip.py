@@ -491,7 +491,6 @@ class _Driver:
                         # while they parse (SYN003 when it closes, see _close_open_ended).
                         blimit = o if o is not None else n
                         open_from = i
-                        block.data["unterminated"] = True
                     else:
                         nxt = after(stmt_starts, j - 1) if j > i else None
                         blimit = nxt if nxt is not None else n
