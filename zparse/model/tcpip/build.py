@@ -16,6 +16,7 @@ from ..._gc import gc_paused
 from ...diagnostics import Diagnostic, make, sort_diagnostics
 from ...source import Source, Span
 from ...syntax.cst import Node, Token
+from ...syntax.releases import NEWEST, normalise_release, release_findings
 from ...syntax.tcpip import parse_tcpip_syntax
 from ..result import ParseResult
 from .nodes import (
@@ -51,7 +52,7 @@ from .nodes import (
     VipaStatement,
 )
 
-__all__ = ["MAX_INCLUDE_DEPTH", "IncludeResolver", "parse_tcpip"]
+__all__ = ["MAX_INCLUDE_DEPTH", "IncludeResolver", "parse_tcpip", "release_diagnostics"]
 
 IncludeResolver = Callable[[str], "tuple[str, str] | str"]
 MAX_INCLUDE_DEPTH = 16
@@ -998,6 +999,7 @@ def parse_tcpip(
     *,
     symbols: Mapping[str, str] | None = None,
     include_resolver: IncludeResolver | None = None,
+    target_release: str | None = None,
 ) -> ParseResult[TcpipProfile]:
     """Parse a TCP/IP profile into its lossless tree, model and diagnostics.
 
@@ -1005,15 +1007,21 @@ def parse_tcpip(
     values (``SYSCLONE`` → ``01``); without it, symbolic operands stay
     unresolved and are not reported. ``include_resolver`` maps an INCLUDE data
     set name to ``(path, text)`` or an error message; without it INCLUDEs are
-    recorded but not followed.
+    recorded but not followed. ``target_release`` (``"V2R4"``; default the
+    newest release the grammar knows) adds a SYN014 for each operand that
+    release does not have yet; a release zparse does not know is a ValueError.
     """
     source = Source(text, path, "tcpip")
+    target = None if target_release is None else normalise_release(target_release)
     with gc_paused():
         syn = parse_tcpip_syntax(source, symbols)
         builder = _Builder(include_resolver, symbols)
         builder.sources.append(source)
         builder.add_file(syn.tree, source, (path or "<text>",))
         model = builder.finish()
+        if target is not None and target != NEWEST:
+            for tree in (syn.tree, *(t for _, t in builder.parsed.values())):
+                builder.diags.extend(release_findings(tree, target))
         # The statement trees served the builder; freed here, they cost the
         # collector nothing later (they are a quarter of a parse's objects).
         for tree in (syn.tree, *(t for _, t in builder.parsed.values())):
@@ -1029,6 +1037,19 @@ def parse_tcpip(
         status = "recovered"
     return ParseResult(source=source, tree=syn.tree, model=model, diagnostics=tuple(diags), status=status,
                        includes=tuple(builder.sources[1:]))
+
+
+def release_diagnostics(result: ParseResult[TcpipProfile], target_release: str | None,
+                        symbols: Mapping[str, str] | None = None) -> list[Diagnostic]:
+    """SYN014 findings of an already parsed profile and its INCLUDEd members
+    for ``target_release`` (for a loader whose parses were made without one;
+    the members are lexed again, which costs only when a target is set)."""
+    if target_release is None or normalise_release(target_release) == NEWEST:
+        return []
+    out = release_findings(result.tree, target_release)
+    for src in result.includes:
+        out.extend(release_findings(parse_tcpip_syntax(src, symbols).tree, target_release))
+    return out
 
 
 def _release_trees(node: Node) -> None:
