@@ -20,7 +20,9 @@ from ...syntax.releases import NEWEST, normalise_release, release_findings
 from ...syntax.tcpip import parse_tcpip_syntax
 from ..result import ParseResult
 from .nodes import (
+    SYSPLEX_MONITOR_WORDS,
     AutologEntry,
+    Deletion,
     DestIp,
     DestRole,
     Device,
@@ -150,6 +152,7 @@ class _Builder:
         self.somaxconn: int | None = None
         self.arpage: int | None = None
         self.other: list[Generic] = []
+        self.deletes: list[Deletion] = []
         self.unparsed: list[Unparsed] = []
         self.block_no = 0
         self.block_lost = False
@@ -382,9 +385,24 @@ class _Builder:
     def s_globalconfig(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         opts = self.options(tree, "globalconfig")
         for o in opts:
+            if o.keyword == "SYSPLEXMONITOR":
+                self._sysplex_monitor(o)
             if o.keyword == "XCFGRPID" and o.values and (not _num_ok(o.values[0]) or not 2 <= int(o.values[0]) <= 31):
                 self.diags.append(make("SYN004", "XCFGRPID needs a number from 2 to 31", o.span))
         self.globalconfig.extend(opts)
+
+    def _sysplex_monitor(self, o: Option) -> None:
+        """Sub-options of SYSPLEXMONITOR: IBM's words only, TIMERSECS with a number."""
+        vals = [v.upper() for v in o.values]
+        for i, v in enumerate(vals):
+            if v.isdigit() and i > 0 and vals[i - 1] == "TIMERSECS":
+                continue
+            if v not in SYSPLEX_MONITOR_WORDS and "&" not in v:
+                self.diags.append(make("SYN012", f"{v} is not a SYSPLEXMONITOR sub-option (AUTOREJOIN, "
+                                       "DELAYJOIN, NOJOIN, MONINTERFACE, DYNROUTE, RECOVERY, TIMERSECS and "
+                                       "their NO forms)", o.span))
+            elif v == "TIMERSECS" and (i + 1 >= len(vals) or not vals[i + 1].isdigit()):
+                self.diags.append(make("SYN004", "SYSPLEXMONITOR TIMERSECS needs a number of seconds", o.span))
 
     def s_tcpconfig(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         self.tcpconfig.extend(self.options(tree, "tcpconfig"))
@@ -518,7 +536,11 @@ class _Builder:
         return tuple(opts), bind, saf
 
     def s_port(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
-        for e in tree.children[1:]:
+        self.ports.extend(self._port_entries(tree.children[1:]))
+
+    def _port_entries(self, entries: list[Any]) -> list[PortEntry]:
+        out: list[PortEntry] = []
+        for e in entries:
             toks = e.children  # flat: the grammar inlines owner and options
             first = toks[0]
             port = None if first.type == "K_UNRSV" else self.number(first, "port", 1, 65535)
@@ -530,19 +552,53 @@ class _Builder:
             if "DENY" in opts and owner != "*":
                 self.bad(first, "DENY is valid only with the job name * (EZZ0146I: z/OS ignores the "
                          "whole PORT statement)")
-            self.ports.append(PortEntry(port=port, protocol=proto, owner=owner, options=opts, bind=bind,
-                                        saf=saf, span=Span(self.source, first.start, toks[-1].end)))
+            out.append(PortEntry(port=port, protocol=proto, owner=owner, options=opts, bind=bind,
+                                 saf=saf, span=Span(self.source, first.start, toks[-1].end)))
+        return out
 
     def s_portrange(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
-        for e in tree.children[1:]:
+        self.port_ranges.extend(self._portrange_entries(tree.children[1:]))
+
+    def _portrange_entries(self, entries: list[Any]) -> list[PortRangeEntry]:
+        out: list[PortRangeEntry] = []
+        for e in entries:
             toks = e.children  # flat: the grammar inlines owner and options
             first = self.number(toks[0], "first port", 1, 65535)
             count = self.number(toks[1], "number of ports", 1, 65535)
             opts, _, _ = self._port_options(toks[4:])
             if first is not None and count is not None:
-                self.port_ranges.append(PortRangeEntry(first=first, count=count, protocol=toks[2].type[2:],
-                                                       owner=toks[3].value.upper(), options=opts,
-                                                       span=Span(self.source, toks[0].start, toks[-1].end)))
+                out.append(PortRangeEntry(first=first, count=count, protocol=toks[2].type[2:],
+                                          owner=toks[3].value.upper(), options=opts,
+                                          span=Span(self.source, toks[0].start, toks[-1].end)))
+        return out
+
+    def s_delete_stmt(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
+        kids = tree.children[1:]
+        head = kids[0]
+        if not isinstance(head, Token):  # del_other: a kind DELETE does not take
+            words = list(head.children)
+            what = words[0].value.upper()
+            hint = ("; delete an interface with INTERFACE name DELETE" if what.startswith("INTERF")
+                    else "")
+            self.bad(words[0], f"DELETE takes DEVICE, LINK, PORT or PORTRANGE, not {words[0].text}{hint}",
+                     "SYN001")
+            self.unparsed.append(Unparsed(block=block, words=tuple(t.value.upper() for t in self.cur_tokens
+                                                                   if not t.trivia), span=self.cur_span))
+            return None
+        kind = head.type[2:]
+        name = None
+        ports: list[PortEntry] = []
+        ranges: list[PortRangeEntry] = []
+        if kind in ("DEVICE", "LINK"):
+            name = kids[1].value.upper()
+        elif kind == "PORT":
+            ports = self._port_entries(kids[1:])
+        else:
+            ranges = self._portrange_entries(kids[1:])
+        self.deletes.append(Deletion(kind=kind, name=name, ports=tuple(ports), port_ranges=tuple(ranges),
+                                     span=self.cur_span,
+                                     name_span=self.span(kids[1]) if name is not None else None))
+        return name
 
     def s_autolog(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         if len(tree.children) > 1:
@@ -978,7 +1034,7 @@ class _Builder:
             autolog=tuple(self.autolog), routes=tuple(self.routes), vipa=tuple(self.vipa),
             includes=tuple(self.includes), starts=tuple(self.starts), stops=tuple(self.stops),
             primary_interface=self.primary, somaxconn=self.somaxconn, arpage=self.arpage,
-            other=tuple(self.other), unparsed=tuple(self.unparsed),
+            other=tuple(self.other), deletes=tuple(self.deletes), unparsed=tuple(self.unparsed),
         )
 
 
