@@ -13,6 +13,7 @@ from ipaddress import IPv4Address, IPv6Address
 from typing import Any
 
 from ..._gc import gc_paused
+from ...codes import Severity
 from ...diagnostics import Diagnostic, make, sort_diagnostics
 from ...source import Source, Span
 from ...syntax.cst import Node, Token
@@ -85,9 +86,25 @@ _NEEDS_VALUE: dict[str, dict[str, str]] = {
                      "MAXRECS": "record count", "SYSPLEXWLMPOLL": "seconds", "IQDVLANID": "VLAN ID",
                      "EXPLICITBINDPORTRANGE": "first port and number of ports", "XCFGRPID": "group ID"},
 }
+# Option values IBM's diagrams fix: a set of words, or a number range
+# (True: the range is on IBM's page; False: zlint's guess, a warning).
+_VALUE_WORDS: dict[tuple[str, str], frozenset[str]] = {
+    ("ipconfig", "FORMAT"): frozenset({"LONG", "SHORT"}),
+    ("ipconfig", "MULTIPATH"): frozenset({"PERCONNECTION", "PERPACKET"}),
+    ("ipconfig6", "MULTIPATH"): frozenset({"PERCONNECTION", "PERPACKET"}),
+    ("globalconfig", "ADJUSTDVIPAMSS"): frozenset({"AUTO", "ALL", "NONE"}),
+}
+_VALUE_RANGE: dict[tuple[str, str], tuple[int, int, bool]] = {
+    ("ipconfig", "ARPTO"): (60, 86400, True),
+    ("ipconfig6", "HOPLIMIT"): (1, 255, False),
+}
+_SIZE_KM = frozenset({("globalconfig", "ECSALIMIT"), ("globalconfig", "POOLLIMIT")})
 _DECIMAL = re.compile(r"\d*\.?\d+")
 
 
+# The PORT options in the order of IBM's diagram (shared reference, section 2.4).
+_PORT_ORDER = {"K_NOAUTOLOG": 0, "K_DELAYACKS": 1, "K_NODELAYACKS": 1, "K_SHAREPORT": 2, "K_SHAREPORTWLM": 2,
+               "K_BIND": 3, "K_SAF": 4, "K_NOSMC": 5, "K_SMC": 5, "K_NOSMCR": 5}
 _ROUTE_TIMING = frozenset({"K_MAXIMUMRETRANSMITTIME", "K_MINIMUMRETRANSMITTIME", "K_ROUNDTRIPGAIN", "K_VARIANCEGAIN",
                            "K_VARIANCEMULTIPLIER"})
 
@@ -170,11 +187,22 @@ class _Builder:
     def bad(self, tok: Token, message: str, code: str = "SYN004") -> None:
         self.diags.append(make(code, message, self.span(tok)))
 
-    def number(self, tok: Token, what: str, lo: int, hi: int) -> int | None:
+    def number(self, tok: Token, what: str, lo: int, hi: int, verified: bool = True) -> int | None:
+        """``tok`` as an integer in ``lo``-``hi``. Outside a range IBM documents: a
+        SYN004 error and None. Outside a range IBM's pages do not state
+        (``verified=False``, zlint's guess): a SYN004 warning, and the value is kept."""
         v = tok.value
         if tok.kind == "SYMBOLIC":
             return None
-        if not _num_ok(v) or not lo <= int(v) <= hi:
+        if not _num_ok(v):
+            self.bad(tok, f"{what} {tok.text} is not a number")
+            return None
+        if not lo <= int(v) <= hi:
+            if not verified:
+                self.diags.append(make("SYN004", f"{what} {tok.text} is outside {lo}-{hi}, the range zlint "
+                                       "assumes (IBM's pages do not state it; check with VARY TCPIP,,SYNTAXCHECK)",
+                                       self.span(tok), severity=Severity.WARNING))
+                return int(v)
             self.bad(tok, f"{what} {tok.text} is out of range ({lo}-{hi})")
             return None
         return int(v)
@@ -308,6 +336,8 @@ class _Builder:
             values = tuple(t.value for t in toks[1:])
             if not values and kw in needs:
                 self.bad(head, f"{bag.upper()} {kw} is missing its value ({needs[kw]})", "SYN001")
+            elif values and toks[1].kind != "SYMBOLIC":
+                self._option_value(bag, kw, toks[1])
             if kw in flags and values and kw != "DYNAMICXCF":
                 self.bad(toks[1], f"{toks[1].text!r} is not a value of {kw}", "SYN012")
             span = Span(self.source, head.start, toks[-1].end)
@@ -320,6 +350,17 @@ class _Builder:
                 else:
                     self.noxcf6, self.xcf6 = True, None
         return out
+
+    def _option_value(self, bag: str, kw: str, tok: Token) -> None:
+        words = _VALUE_WORDS.get((bag, kw))
+        if words is not None and tok.value.upper() not in words:
+            self.bad(tok, f"{bag.upper()} {kw} takes {' or '.join(sorted(words))}, not {tok.text}")
+        rng = _VALUE_RANGE.get((bag, kw))
+        if rng is not None:
+            self.number(tok, f"{bag.upper()} {kw}", rng[0], rng[1], verified=rng[2])
+        if (bag, kw) in _SIZE_KM and tok.kind != "SIZE":
+            self.diags.append(make("SYN004", f"{kw} {tok.text}: IBM's diagram writes the limit with a K or M "
+                                   "suffix (e.g. 2048K or 2M)", self.span(tok), severity=Severity.WARNING))
 
     def dynamicxcf(self, bag: str, toks: list[Token], span: Span) -> None:
         head, vals = toks[0], toks[1:]
@@ -365,7 +406,7 @@ class _Builder:
             self.bad(a, f"{a.text!r} is not a valid DYNAMICXCF address")
         cost = None
         if rest and rest[0].kind in ("NUMBER", "SYMBOLIC"):
-            cost = self.number(rest[0], "DYNAMICXCF cost metric", 0, 255)
+            cost = self.number(rest[0], "DYNAMICXCF cost metric", 0, 255, verified=False)
             rest = rest[1:]
         elif a.kind in ("IPV4", "IPV4P"):
             self.bad(vals[-1], "DYNAMICXCF needs a cost metric after the mask")
@@ -535,6 +576,31 @@ class _Builder:
             k += 1
         return tuple(opts), bind, saf
 
+    def _port_rules(self, owner: Token, opts: tuple[str, ...], toks: list[Token]) -> None:
+        """IBM's PORT diagram: RESERVED takes no options; SHAREPORT or
+        SHAREPORTWLM, not both; the options in the diagram's order (a warning:
+        whether the stack insists on the order is not documented)."""
+        if not opts:
+            return
+        if owner.type == "K_RESERVED":
+            self.bad(toks[0], f"RESERVED takes no options ({toks[0].text} follows it): a reserved port "
+                     "has no job to share, bind or autolog")
+            return
+        if "SHAREPORT" in opts and "SHAREPORTWLM" in opts:
+            self.bad(toks[0], "SHAREPORT and SHAREPORTWLM exclude each other: IBM's PORT diagram offers one of "
+                     "them")
+        last = -1
+        for t in toks:
+            rank = _PORT_ORDER.get(t.type)
+            if rank is None:
+                continue
+            if rank < last:
+                self.diags.append(make("SYN004", f"{t.text} is out of the order of IBM's PORT diagram (NOAUTOLOG, "
+                                       "DELAYACKS|NODELAYACKS, SHAREPORT|SHAREPORTWLM, BIND, SAF, NOSMC|SMC)",
+                                       self.span(t), severity=Severity.WARNING))
+                return
+            last = rank
+
     def s_port(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         self.ports.extend(self._port_entries(tree.children[1:]))
 
@@ -549,6 +615,7 @@ class _Builder:
             if len(owner) > 8:
                 self.bad(toks[2], f"job name {toks[2].text} is longer than 8 characters")
             opts, bind, saf = self._port_options(toks[3:]) if len(toks) > 3 else ((), None, None)
+            self._port_rules(toks[2], opts, toks[3:])
             if "DENY" in opts and owner != "*":
                 self.bad(first, "DENY is valid only with the job name * (EZZ0146I: z/OS ignores the "
                          "whole PORT statement)")
@@ -847,6 +914,8 @@ class _Builder:
                                       lost=self.block_lost, span=self.cur_span))
             return
         addrs = tuple(a for a in (self.ipv4(t, "DVIPA") for t in toks) if a is not None)
+        if _LOOPBACK in addrs:
+            self.bad(toks[0], "127.0.0.1 cannot be deleted as a DVIPA (EZZ0638I: z/OS ignores the statement)")
         self._add_vipa(VipaDelete(addresses=addrs, block=self.block_no, lost=self.block_lost, span=self.cur_span))
 
     def s_vipadistribute(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
@@ -879,11 +948,11 @@ class _Builder:
                     kw["health_switch"] = word == "HEALTHSWITCH"
                     hs_words.append((word, self.span(toks[0])))
                 elif word == "OPTLOCAL":
-                    kw["optlocal"] = self.number(toks[1], "OPTLOCAL value", 0, 16) if len(toks) > 1 else 1
+                    kw["optlocal"] = self.number(toks[1], "OPTLOCAL value", 0, 16, verified=False) if len(toks) > 1 else 1
                 elif word == "SYSPLEXPORTS":
                     kw["sysplex_ports"] = True
                 elif word == "TIMEDAFFINITY":
-                    kw["timed_affinity"] = self.number(toks[1], "TIMEDAFFINITY seconds", 0, 99999)
+                    kw["timed_affinity"] = self.number(toks[1], "TIMEDAFFINITY seconds", 0, 99999, verified=False)
                 elif word in ("TIER1", "TIER2"):
                     kw["tier"] = word
                     if len(toks) > 1:
@@ -931,12 +1000,12 @@ class _Builder:
                         rword = rtoks[0].type[2:]
                         role_span = self.span(rtoks[0])
                         if rword == "WEIGHT":
-                            weight = self.number(rtoks[1], "WEIGHT", 1, 99)
+                            weight = self.number(rtoks[1], "WEIGHT", 1, 99, verified=False)
                         else:
                             role = DestRole(rword)
                             hs_words.append((rword, role_span))
                             if len(rtoks) > 1:
-                                rank = self.number(rtoks[1], "BACKUP rank", 1, 254)
+                                rank = self.number(rtoks[1], "BACKUP rank", 1, 254, verified=False)
                     dests.append(DestIp(address=self.address(a_tok), raw=a_tok.value, role=role, rank=rank,
                                         weight=weight, span=self._tree_span(d), role_span=role_span, address_span=self.span(a_tok)))
         vipa = None
@@ -950,6 +1019,8 @@ class _Builder:
                 interface = target.value.upper()
             else:
                 vipa = self.address(target)
+                if vipa == _LOOPBACK:
+                    self.bad(target, "127.0.0.1 cannot be distributed (EZZ0638I: z/OS ignores the statement)")
         v = VipaDistribute(vipa=vipa, raw=raw, interface=interface, ports=tuple(ports), dest_all=dest_all,
                            dest_ips=tuple(dests), hotstandby_keywords=tuple(hs_words), block=self.block_no,
                            lost=self.block_lost, span=self.cur_span,
@@ -996,6 +1067,8 @@ class _Builder:
         if toks and toks[0].type == "IPV4":
             mask = self.mask(toks[0])
             address = self.ipv4(toks[1], "VIPARANGE address")
+            if address == _LOOPBACK:
+                self.bad(toks[1], "127.0.0.1 cannot be a VIPARANGE address (EZZ0638I: z/OS ignores the statement)")
         elif toks:
             if moveable not in (None, Moveable.NONDISRUPTIVE):
                 self.vipa_error(toks[0], "the IPv6 form of VIPARANGE takes only MOVEABLE NONDISRUPTIVE, "
