@@ -50,17 +50,20 @@ def __getattr__(name: str) -> Any:
 
 @overload
 def parse(text: str, kind: Literal["tcpip"] = "tcpip", *, path: str | None = None,
-          symbols: Mapping[str, str] | None = None) -> ParseResult[TcpipProfile]: ...
+          symbols: Mapping[str, str] | None = None,
+          target_release: str | None = None) -> ParseResult[TcpipProfile]: ...
 @overload
 def parse(text: str, kind: Literal["izuprm"], *, path: str | None = None,
-          symbols: Mapping[str, str] | None = None) -> ParseResult[IzuPrm]: ...
+          symbols: Mapping[str, str] | None = None,
+          target_release: str | None = None) -> ParseResult[IzuPrm]: ...
 @overload
 def parse(text: str, kind: str, *, path: str | None = None,
-          symbols: Mapping[str, str] | None = None) -> ParseResult[Any]: ...
+          symbols: Mapping[str, str] | None = None,
+          target_release: str | None = None) -> ParseResult[Any]: ...
 
 
 def parse(text: str, kind: str = "tcpip", *, path: str | None = None,
-          symbols: Mapping[str, str] | None = None) -> ParseResult[Any]:
+          symbols: Mapping[str, str] | None = None, target_release: str | None = None) -> ParseResult[Any]:
     """Parse one file's text; never raises for any ``str``.
 
     ``kind`` is ``"tcpip"`` (a TCP/IP stack profile or OBEYFILE data set:
@@ -69,11 +72,13 @@ def parse(text: str, kind: str = "tcpip", *, path: str | None = None,
     :class:`~zparse.model.izuprm.IzuPrm`); any other kind is a ValueError.
     ``symbols`` are static system symbols (``{"SYSCLONE": "01"}``)
     substituted in profile tokens. ``result.render() == text`` always.
+    ``target_release`` (``"V2R4"``, profiles only) reports operands that
+    release does not have yet (SYN014); an unknown release is a ValueError.
     """
     if kind == "tcpip":
         from .model.tcpip.build import parse_tcpip
 
-        return parse_tcpip(text, path, symbols=symbols)
+        return parse_tcpip(text, path, symbols=symbols, target_release=target_release)
     if kind == "izuprm":
         from .model.izuprm import parse_izuprm
 

@@ -52,6 +52,7 @@ _TABLE: tuple[tuple[str, str, Severity, str, str], ...] = (
     ("SYN011", "obsolete-statement", W, "parse", "statement or device type that current z/OS no longer supports"),
     ("SYN012", "unknown-operand", W, "parse", "operand that zlint does not know for this statement"),
     ("SYN013", "unreadable-file", E, "parse", "a member file listed in the inventory cannot be read"),
+    ("SYN014", "newer-than-target-release", W, "parse", "operand that a release newer than [lint] target-release introduced"),
     ("TCP101", "duplicate-dvipa-definition", E, "file", "second VIPADEFINE/VIPABACKUP for a DVIPA without VIPADELETE"),
     ("TCP102", "dvipa-is-static-address", E, "file", "DVIPA equals a HOME or DYNAMICXCF address of the same stack (EZZ8307I)"),
     ("TCP103", "distribute-undefined-dvipa", E, "file", "VIPADISTRIBUTE for a DVIPA that this stack does not define or back up"),

@@ -46,6 +46,7 @@ class LintConfig:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
+    target_release: str | None = None  # [lint] target-release, as the release table spells it; None: the newest
 
     def severity_for(self, code: str) -> Severity | None:
         """The overridden severity of ``code`` (most specific entry wins), or None."""

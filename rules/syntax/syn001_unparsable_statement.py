@@ -9,7 +9,18 @@ the end of the file`), a sub-statement stands outside its block (`VIPADEFINE
 is only valid inside a VIPADYNAMIC block`), an END keyword closes no block,
 or a line starts with a number (a PORT entry without its PORT statement, or
 ISPF line numbers). The diagnostic points at the first token that does not
-fit and names what would have fitted.
+fit and names what would have fitted; a message never lists the offending
+word itself as expected (a repeated operand is called "second", a
+statement cut short by the next one "incomplete").
+
+A required operand that is missing is named: a VIPADEFINE, VIPABACKUP
+MOVEABLE or VIPARANGE with one address where IBM's diagram wants the address
+mask and then the DVIPA (`VIPABACKUP is missing its address mask or its
+DVIPA`), a VIPADISTRIBUTE TIER1/TIER2 without its group name, an IPCONFIG6
+HOPLIMIT without its value. The IPv6 forms of VIPADEFINE, VIPABACKUP and
+VIPARANGE are their own diagrams: MOVEABLE WHENIDLE, MOVEABLE DISRUPTIVE
+and SERVICEMGR there are SYN001 too. Such a statement never becomes a
+half-read DVIPA in the model: it is kept as unparsed words.
 
 zlint then skips to the next line that starts with a statement keyword (in
 a block: the next sub-statement or the END keyword) and goes on, so one
@@ -35,7 +46,7 @@ VIPADYNAMIC block"), and the DVIPAs they define cannot be taken over.
 ```tcpip
 VIPADYNAMIC
   VIPADEFINE 255.255.255.0
-  VIPADEFINE 255.255.255.0 198.51.100.11
+  VIPABACKUP 100 MOVEABLE IMMEDIATE 198.51.100.11
 ENDVIPADYNAMIC
 ```
 
@@ -48,7 +59,7 @@ HTTP_SSL_PORT(443)
 ```tcpip
 VIPADYNAMIC
   VIPADEFINE 255.255.255.0 198.51.100.10
-  VIPADEFINE 255.255.255.0 198.51.100.11
+  VIPABACKUP 100 MOVEABLE IMMEDIATE 255.255.255.0 198.51.100.11
 ENDVIPADYNAMIC
 ```
 
@@ -62,6 +73,9 @@ HTTP_SSL_PORT(443)
   statements" and the statement pages (syntax diagrams)
 - z/OS Communications Server: IP Configuration Reference, "VIPADYNAMIC statement" (syntax errors
   end the processing of the block)
+- z/OS Communications Server: IP Configuration Reference, "VIPADYNAMIC - VIPADEFINE statement",
+  "VIPADYNAMIC - VIPABACKUP statement", "VIPADYNAMIC - VIPARANGE statement" (the IPv4 and IPv6
+  forms of the diagrams)
 - z/OS MVS Initialization and Tuning Reference, "IZUPRMxx" (for z/OSMF members)
 """
 

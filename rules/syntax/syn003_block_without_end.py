@@ -5,9 +5,16 @@ Reported by the TCP/IP profile parser at the opening keyword of a block
 (`VIPADYNAMIC`, `AUTOLOG`, `BEGINROUTES`, `BSDROUTINGPARMS`, `NETACCESS`,
 `SRCIP`, `IPSEC`, `DEFADDRTABLE`) when its END keyword (`ENDVIPADYNAMIC`,
 `ENDAUTOLOG`, `ENDROUTES`, ...) does not follow before the next block of the
-same kind or the end of the file. To go on, zlint ends the block at the next
-line that starts with a top-level statement keyword, so the statements after
-it are still checked.
+same kind or the end of the file.
+
+To go on, zlint reads a VIPADYNAMIC or BEGINROUTES block on while its
+statements parse as items of the block (so PORT, DESTIP or DELETE at the
+start of a continuation line stay operands of the VIPADISTRIBUTE they
+belong to), and ends it at the first statement that cannot be an item; the
+message names that statement. Blocks whose entries are plain names
+(AUTOLOG, BSDROUTINGPARMS, ...) end at the next line that starts with a
+top-level statement keyword. Either way there is one SYN003 and the
+statements after the block are still checked.
 
 ## Why is this bad?
 Without the END keyword z/OS takes every following statement of the data

@@ -4,14 +4,25 @@
 Reported when the model is built from a statement that parsed: an IPv4
 address or mask with a part above 255 (`198.51.100.300`), an IPv6 address
 that is not valid, a prefix length beyond /32 or /128, a number outside
-IBM's range (port 1-65535, VIPABACKUP and BACKUP rank 1-254, DYNAMICXCF
-cost metric 0-255, XCFGRPID 2-31, OPTLOCAL 0-16, WEIGHT 1-99, ARPAGE,
-SOMAXCONN), a port range that ends before it starts, a name longer than
-IBM allows (interface 16, job name, procedure and SAF resource name 8),
-an unknown DISTMETHOD, a MOVEABLE option of the wrong statement, an
-incomplete `IPCONFIG DYNAMICXCF`, and values IBM rejects outright:
-127.0.0.1 as a HOME address (EZZ0344I) or as a DVIPA (EZZ0638I), and
+IBM's range (port 1-65535, VIPABACKUP rank 1-254, XCFGRPID 2-31, IPCONFIG
+ARPTO 60-86400, ARPAGE, SOMAXCONN), a word outside the set IBM's diagram
+lists (IPCONFIG FORMAT LONG|SHORT, MULTIPATH PERCONNECTION|PERPACKET,
+GLOBALCONFIG ADJUSTDVIPAMSS AUTO|ALL|NONE), a port range that ends before
+it starts, a name longer than IBM allows (interface 16, job name,
+procedure and SAF resource name 8), an unknown DISTMETHOD, a MOVEABLE
+option of the wrong statement, an IPv4 address on IPCONFIG6 DYNAMICXCF (or
+an IPv6 one on IPCONFIG DYNAMICXCF), options that exclude each other
+(SHAREPORT with SHAREPORTWLM, RESERVED with options), and values IBM
+rejects outright: 127.0.0.1 as a HOME address (EZZ0344I) or on VIPADEFINE,
+VIPABACKUP, VIPARANGE, VIPADELETE and VIPADISTRIBUTE (EZZ0638I), and
 `PORT ... DENY` with a job name other than `*` (EZZ0146I).
+
+Where IBM's pages do not state the range and zlint only assumes one
+(DYNAMICXCF cost metric 0-255, OPTLOCAL 0-16, TIMEDAFFINITY, DESTIP WEIGHT
+1-99 and BACKUP rank 1-254, IPCONFIG6 HOPLIMIT 1-255), a value outside it is
+a **warning** that keeps the value in the model; so is a PORT option out of
+the order of IBM's diagram, and an ECSALIMIT or POOLLIMIT without its K or
+M unit.
 
 In an IZUPRMxx member the same code reports a value that must be a number
 and is not, or is out of range (`HTTP_SSL_PORT: expected a number from 1 to

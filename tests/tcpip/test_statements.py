@@ -172,7 +172,8 @@ def test_generic_statements_round_trip_and_keep_neighbours():
     text = ("SACONFIG COMMUNITY public ENABLED AGENT 161\nSMFCONFIG TYPE119 TCPTERM\nNETMONITOR SMFSERVICE\n"
             "ITRACE OFF\nPKTTRACE FULL\nDELETE DEVICE X\nHOME 10.0.0.1 L1\n")
     m = model(text)
-    assert [g.keyword for g in m.other] == ["SACONFIG", "SMFCONFIG", "NETMONITOR", "ITRACE", "PKTTRACE", "DELETE"]
+    assert [g.keyword for g in m.other] == ["SACONFIG", "SMFCONFIG", "NETMONITOR", "ITRACE", "PKTTRACE"]
+    assert [(d.kind, d.name) for d in m.deletes] == [("DEVICE", "X")]  # DELETE is modelled (issue 14)
     assert m.other[0].words[1] == "public"  # mixed case kept as written
     assert m.home[0].link == "L1"
 

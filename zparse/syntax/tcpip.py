@@ -250,6 +250,8 @@ class _Driver:
         self.diags: list[Diagnostic] = []
         self.lexed = _lex(source, table, stmt_terms, symbols, self.diags)
         self.errors = 0
+        self.start_state: Any = None  # the start state of the statement being parsed
+        self.stmt_first = 0  # and its first significant token
 
     # ------------------------------------------------------------ helpers
     def _span(self, tok: Token) -> Span:
@@ -306,8 +308,20 @@ class _Driver:
         if word_ok:
             return "WORD"
         if "$END" in acc:
+            if not tok.line_initial and not cands and kind not in self._next_start():
+                # A value on the same line that fits neither this statement nor
+                # the start of the next one: the error is in this statement.
+                return "!"
             return None
         return "!"
+
+    def _next_start(self) -> Mapping[str, Any]:
+        """What may start the statement after the one being parsed: an item of
+        the block it opens, or one like itself."""
+        info = BLOCKS.get(self.lexed.sig[self.stmt_first].type)
+        if info is not None:
+            return self.states[self.bounds[info.item_start][0]]
+        return self.states[self.start_state]
 
     def _at_column_1(self, tok: Token) -> bool:
         starts = self.source.line_starts
@@ -322,6 +336,8 @@ class _Driver:
         (grammar.LalrParser's loop, inlined here: this is the hot path)."""
         table = self.table_c
         start_state, end_state = self.bounds[start]
+        self.start_state = start_state
+        self.stmt_first = i
         states = self.states
         sig = self.lexed.sig
         state_stack = [start_state]
@@ -373,7 +389,9 @@ class _Driver:
                     value_stack.append(tok)
                     break
             except KeyError:
-                return j, None, (j, self._expected(acc, info))
+                # LALR merges lookaheads: ``term`` was in the set but does not
+                # fit here after all, so it is not what this state expects.
+                return j, None, (j, self._expected((t for t in acc if t != term), info))
             j += 1
         try:
             return j, reduce_to_end(table, state_stack, value_stack, end_state), None
@@ -421,27 +439,34 @@ class _Driver:
             p = bisect.bisect_right(lst, k)
             return lst[p] if p < len(lst) else None
 
-        # Block stack entries: (info, block node, extent limit).
-        blocks: list[tuple[BlockInfo, Node, int]] = []
+        # Block stack entries: (info, block node, extent limit, opener index if
+        # the block has no END and ends where its items stop parsing, else -1).
+        blocks: list[tuple[BlockInfo, Node, int, int]] = []
         i = 0
         while i < n:
             if blocks and i >= blocks[-1][2]:
-                blocks.pop()
+                self._close_open_ended(blocks.pop(), i)
                 containers.pop()
                 continue
             if blocks:
-                info, _, limit = blocks[-1]
+                info, _, limit, open_from = blocks[-1]
                 start = info.item_start
             else:
-                info, limit, start = None, n, "statement"
+                info, limit, start, open_from = None, n, "statement", -1
             j, tree, err = self._statement(i, start, limit, info)
+            if open_from >= 0 and err is not None and err[0] == i and self._starts_statement(i):
+                # z/OS reads an unterminated block on while its items parse: the
+                # first statement that cannot be an item ends it.
+                self._close_open_ended(blocks.pop(), i)
+                containers.pop()
+                continue
             if err is None and j > i:
                 kw = self.table.canonical(sig[i].type)
                 node = Node("statement", [], source, keyword=kw, tree=tree)
                 first = sig[i].type
                 if info is not None and first == info.end:
                     attach(node, i, j)
-                    blocks.pop()
+                    self._close_open_ended(blocks.pop(), j)
                     containers.pop()
                 elif first in _END_TERMS:
                     attach(node, i, j)
@@ -458,8 +483,14 @@ class _Driver:
                     attach(node, i, j)
                     e = after(ends.get(binfo.end, []), i)
                     o = after(openers.get(first, []), i)
+                    open_from = -1
                     if e is not None and (o is None or e < o):
                         blimit = n
+                    elif binfo.item_terms:
+                        # Items start with their own keywords: the block goes on
+                        # while they parse (SYN003 when it closes, see _close_open_ended).
+                        blimit = o if o is not None else n
+                        open_from = i
                     else:
                         nxt = after(stmt_starts, j - 1) if j > i else None
                         blimit = nxt if nxt is not None else n
@@ -472,23 +503,55 @@ class _Driver:
                             help=f"add {self.table.canonical(binfo.end)} after the last statement of the block",
                         ))
                     # An enclosing unterminated block's extent also bounds this one.
-                    blocks.append((binfo, block, min(blimit, limit) if blocks else blimit))
+                    blocks.append((binfo, block, min(blimit, limit) if blocks else blimit, open_from))
                 else:
                     attach(node, i, j)
                 i = j
                 continue
             # Error: report, skip to the next resynchronisation point.
             bad = err[0] if err else i
-            k = self._resync(bad if bad > i else i + 1, info, limit)
+            k = self._resync(bad if bad > i else i + 1, info, limit, open_from >= 0)
             k = max(k, i + 1)
             node = Node("error", [], source)
             attach(node, i, min(k, n))
             self._report(i, bad, err[1] if err else "", info)
             i = k
+        while blocks:
+            self._close_open_ended(blocks.pop(), n)
         containers[0].children.extend(tokens[cursor:])
         return root
 
-    def _resync(self, k: int, info: BlockInfo | None, limit: int) -> int:
+    def _starts_statement(self, k: int) -> bool:
+        """Whether significant token ``k`` starts a top-level statement: a statement
+        keyword at the start of a line, or an unknown word in column 1."""
+        lx = self.lexed
+        t = lx.sig[k]
+        if not t.line_initial:
+            return False
+        cands = lx.cands[k]
+        if cands:
+            return any(c in self.stmt_terms for c in cands)
+        return t.kind == "WORD" and t.value[:1].isalpha() and self._at_column_1(t)
+
+    def _close_open_ended(self, entry: tuple[BlockInfo, Node, int, int], at: int) -> None:
+        """One SYN003 for a block without its END, when it closes at token ``at``."""
+        info, _, _, opener = entry
+        if opener < 0:
+            return
+        sig = self.lexed.sig
+        end = self.table.canonical(info.end)
+        kw = self.table.canonical(sig[opener].type)
+        if at < len(sig):
+            where = f"its statements run to {sig[at].text}, the first statement that cannot be in the block"
+        else:
+            where = "its statements run to the end of the file"
+        self.errors += 1
+        self.diags.append(make(
+            "SYN003", f"{kw} block without {end}: {where}", self._span(sig[opener]),
+            help=f"add {end} after the last statement of the block",
+        ))
+
+    def _resync(self, k: int, info: BlockInfo | None, limit: int, open_ended: bool = False) -> int:
         lx = self.lexed
         sig = lx.sig
         n = len(sig)
@@ -507,6 +570,8 @@ class _Driver:
         while k < n and k < limit:
             if lx.cands[k] and any(c in wanted for c in lx.cands[k]) and (sig[k].line_initial or info.end in lx.cands[k]):
                 return k
+            if open_ended and self._starts_statement(k):
+                return k  # it may end the block (see run)
             if any_line and sig[k].line_initial:
                 return k
             k += 1
@@ -552,7 +617,16 @@ class _Driver:
             msg = f"{self.table.canonical(first.type)} statement is incomplete at the end of the file; expected {expected}"
             tok = sig[-1]
         else:
-            msg = f"unexpected {tok.text!r} in {self.table.canonical(first.type)} statement; expected {expected}"
+            stmt = self.table.canonical(first.type)
+            cands = self.lexed.cands[bad]
+            if cands and any(sig[k].type in cands for k in range(i, bad)):
+                # The expected set cannot hold the word: say what is wrong with it.
+                msg = (f"unexpected second {tok.text!r} in {stmt} statement: it is not allowed again here; "
+                       f"expected {expected}")
+            elif tok.line_initial and (self.lexed.stmt_like[bad] or self._starts_statement(bad)):
+                msg = f"{stmt} statement is incomplete before {tok.text!r}; expected {expected}"
+            else:
+                msg = f"unexpected {tok.text!r} in {stmt} statement; expected {expected}"
         if info is not None and info.opener == "K_VIPADYNAMIC":
             msg += "; z/OS ignores the rest of this VIPADYNAMIC block"
         self._error(tok, msg)

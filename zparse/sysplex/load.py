@@ -42,7 +42,7 @@ from ..model.izuprm import IzuPrm, merge_members, parse_izuprm
 from ..model.result import ParseResult
 from ..model.tcpip import IpAddress, TcpipProfile
 from ..model.tcpip.build import IncludeResolver as ResolverFn
-from ..model.tcpip.build import parse_tcpip
+from ..model.tcpip.build import parse_tcpip, release_diagnostics
 from ..selection import LintConfig
 from ..source import Source, Span, decode
 from ..workspace.config import (
@@ -109,11 +109,13 @@ class Loader:
         self._mapped = False
         self._results: list[FileResult] = []
         self._diags: list[Diagnostic] = []
+        self._target: str | None = None
 
     # ------------------------------------------------------------ the four loads
     def inventory(self, inv: Inventory) -> Sysplex:
         """The sysplex an inventory describes."""
         self._include, self._mapped = tuple(inv.include), True
+        self._target = inv.config.target_release
         systems: list[System] = []
         for spec in sorted(inv.systems, key=lambda s: s.name):
             symbols = {"SYSNAME": spec.name.upper(), **spec.symbols} if spec.symbols is not None else None
@@ -205,8 +207,11 @@ class Loader:
             return self._unreadable(path, "tcpip", system, got.message, standalone)
         resolver = IncludeResolver(self.files, self._include, encoding, search, self._mapped)
         result = self.parsers.tcpip(path, symbols, got, resolver)
+        diags = result.diagnostics
+        if self._target is not None:  # [lint] target-release: SYN014 for newer operands
+            diags = (*diags, *release_diagnostics(result, self._target, symbols))
         return self._add(FileResult(path=path, kind="tcpip", system=system, status=result.status,
-                                    result=result, diagnostics=result.diagnostics,
+                                    result=result, diagnostics=diags,
                                     includes=tuple(dict.fromkeys(resolver.read)), standalone=standalone))
 
     def _izuprm(self, path: str, system: str | None, encoding: str | None,

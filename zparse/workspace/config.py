@@ -24,6 +24,7 @@ from ..codes import Severity
 from ..model.tcpip import IpAddress
 from ..selection import LintConfig, known_selector
 from ..source import EBCDIC_CODEPAGES
+from ..syntax.releases import ReleaseError, normalise_release
 from .files import inside
 from .includes import valid_dsn
 
@@ -111,7 +112,7 @@ class Inventory:
 _TOP_KEYS = ("sysplex", "dns", "include", "systems", "lint", "encoding")
 _SYSPLEX_KEYS = ("name",)
 _SYSTEM_KEYS = ("tcpip", "izuprm", "symbols", "encoding")
-_LINT_KEYS = ("select", "ignore", "severity")
+_LINT_KEYS = ("select", "ignore", "severity", "target-release")
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 _SYMBOL_NAME = re.compile(r"[A-Za-z@#$][A-Za-z0-9@#$_]{0,7}")
 
@@ -291,7 +292,13 @@ def _read_lint(r: _InvReader, t: dict[str, Any]) -> LintConfig:
         if level is None:
             raise r.err(key, f"{value!r} is not a severity (error, warning or info)")
         sev.append((code.strip().upper(), level))
-    return LintConfig(select=select, ignore=ignore, severity=tuple(sev))
+    target = None
+    if "target-release" in t:
+        try:
+            target = normalise_release(r.string(t["target-release"], "lint.target-release"))
+        except ReleaseError as exc:
+            raise r.err("lint.target-release", str(exc)) from None
+    return LintConfig(select=select, ignore=ignore, severity=tuple(sev), target_release=target)
 
 
 def host_key(host: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .nodes import (
     AutologEntry,
+    Deletion,
     DestIp,
     DestRole,
     Device,
@@ -34,6 +35,7 @@ from .nodes import (
     ProfileIndex,
     Route,
     StatementRef,
+    SysplexMonitor,
     TcpipProfile,
     Unparsed,
     VipaBackup,
@@ -48,6 +50,7 @@ from .nodes import (
 
 __all__ = [
     "AutologEntry",
+    "Deletion",
     "DestIp",
     "DestRole",
     "Device",
@@ -69,6 +72,7 @@ __all__ = [
     "ProfileIndex",
     "Route",
     "StatementRef",
+    "SysplexMonitor",
     "TcpipProfile",
     "Unparsed",
     "VipaBackup",

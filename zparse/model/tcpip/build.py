@@ -7,18 +7,23 @@ diagnostics, unknown operands SYN012, obsolete device types SYN011.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from ipaddress import IPv4Address, IPv6Address
 from typing import Any
 
 from ..._gc import gc_paused
+from ...codes import Severity
 from ...diagnostics import Diagnostic, make, sort_diagnostics
 from ...source import Source, Span
 from ...syntax.cst import Node, Token
+from ...syntax.releases import NEWEST, normalise_release, release_findings
 from ...syntax.tcpip import parse_tcpip_syntax
 from ..result import ParseResult
 from .nodes import (
+    SYSPLEX_MONITOR_WORDS,
     AutologEntry,
+    Deletion,
     DestIp,
     DestRole,
     Device,
@@ -50,7 +55,7 @@ from .nodes import (
     VipaStatement,
 )
 
-__all__ = ["MAX_INCLUDE_DEPTH", "IncludeResolver", "parse_tcpip"]
+__all__ = ["MAX_INCLUDE_DEPTH", "IncludeResolver", "parse_tcpip", "release_diagnostics"]
 
 IncludeResolver = Callable[[str], "tuple[str, str] | str"]
 MAX_INCLUDE_DEPTH = 16
@@ -70,7 +75,38 @@ _FLAGS: dict[str, frozenset[str]] = {
         "SYSPLEXROUTING", "NOSYSPLEXROUTING", "NOTCPSTACKSOURCEVIPA", "VARSUBNETTING"}),
 }
 _FLAGS["ipconfig6"] = _FLAGS["ipconfig"] - {"NODATAGRAMFWD"}
+# Options whose value IBM's diagram requires (what the value is, for the message).
+_NEEDS_VALUE: dict[str, dict[str, str]] = {
+    "ipconfig": {"ARPTO": "ARP cache timeout", "DEVRETRYDURATION": "retry duration", "FORMAT": "LONG or SHORT",
+                 "REASSEMBLYTIMEOUT": "timeout", "TTL": "time-to-live", "TCPSTACKSOURCEVIPA": "VIPA address"},
+    "ipconfig6": {"HOPLIMIT": "hop limit", "ICMPERRORLIMIT": "messages per second", "OSMSECCLASS": "security class",
+                  "SOURCEVIPAINTERFACE": "VIPA interface name", "TCPSTACKSOURCEVIPA": "interface name",
+                  "INTFID": "interface ID"},
+    "globalconfig": {"ADJUSTDVIPAMSS": "AUTO, ALL or NONE", "ECSALIMIT": "limit", "POOLLIMIT": "limit",
+                     "MAXRECS": "record count", "SYSPLEXWLMPOLL": "seconds", "IQDVLANID": "VLAN ID",
+                     "EXPLICITBINDPORTRANGE": "first port and number of ports", "XCFGRPID": "group ID"},
+}
+# Option values IBM's diagrams fix: a set of words, or a number range
+# (True: the range is on IBM's page; False: zlint's guess, a warning).
+_VALUE_WORDS: dict[tuple[str, str], frozenset[str]] = {
+    ("ipconfig", "FORMAT"): frozenset({"LONG", "SHORT"}),
+    ("ipconfig", "MULTIPATH"): frozenset({"PERCONNECTION", "PERPACKET"}),
+    ("ipconfig6", "MULTIPATH"): frozenset({"PERCONNECTION", "PERPACKET"}),
+    ("globalconfig", "ADJUSTDVIPAMSS"): frozenset({"AUTO", "ALL", "NONE"}),
+}
+_VALUE_RANGE: dict[tuple[str, str], tuple[int, int, bool]] = {
+    ("ipconfig", "ARPTO"): (60, 86400, True),
+    ("ipconfig6", "HOPLIMIT"): (1, 255, False),
+}
+_SIZE_KM = frozenset({("globalconfig", "ECSALIMIT"), ("globalconfig", "POOLLIMIT")})
+_DECIMAL = re.compile(r"\d*\.?\d+")
 
+
+# The PORT options in the order of IBM's diagram (shared reference, section 2.4).
+_PORT_ORDER = {"K_NOAUTOLOG": 0, "K_DELAYACKS": 1, "K_NODELAYACKS": 1, "K_SHAREPORT": 2, "K_SHAREPORTWLM": 2,
+               "K_BIND": 3, "K_SAF": 4, "K_NOSMC": 5, "K_SMC": 5, "K_NOSMCR": 5}
+_ROUTE_TIMING = frozenset({"K_MAXIMUMRETRANSMITTIME", "K_MINIMUMRETRANSMITTIME", "K_ROUNDTRIPGAIN", "K_VARIANCEGAIN",
+                           "K_VARIANCEMULTIPLIER"})
 
 _ADDR_CACHE: dict[str, IpAddress] = {}
 _LOOPBACK = IPv4Address("127.0.0.1")
@@ -85,6 +121,18 @@ def _remember(text: str, addr: IpAddress) -> None:
 
 def _num_ok(text: str) -> bool:
     return text.isdigit() and len(text) <= 10
+
+
+def _looks_like_mask(text: str) -> bool:
+    """An IPv4 mask that no one would take for a host address: 255.x.x.x, contiguous."""
+    parts = text.split(".")
+    if len(parts) != 4 or parts[0] != "255" or not all(_num_ok(p) and int(p) <= 255 for p in parts):
+        return False
+    n = 0
+    for p in parts:
+        n = (n << 8) | int(p)
+    inv = (~n) & 0xFFFFFFFF
+    return not inv & (inv + 1)
 
 
 class _Builder:
@@ -121,6 +169,7 @@ class _Builder:
         self.somaxconn: int | None = None
         self.arpage: int | None = None
         self.other: list[Generic] = []
+        self.deletes: list[Deletion] = []
         self.unparsed: list[Unparsed] = []
         self.block_no = 0
         self.block_lost = False
@@ -129,6 +178,7 @@ class _Builder:
         self.parsed: dict[str, tuple[Source, Node]] = {}
         self.source: Source = Source("")
         self.cur_span: Span = Span(self.source, 0, 0)
+        self.cur_tokens: list[Any] = []
 
     # ------------------------------------------------------------ values
     def span(self, tok: Token) -> Span:
@@ -137,11 +187,22 @@ class _Builder:
     def bad(self, tok: Token, message: str, code: str = "SYN004") -> None:
         self.diags.append(make(code, message, self.span(tok)))
 
-    def number(self, tok: Token, what: str, lo: int, hi: int) -> int | None:
+    def number(self, tok: Token, what: str, lo: int, hi: int, verified: bool = True) -> int | None:
+        """``tok`` as an integer in ``lo``-``hi``. Outside a range IBM documents: a
+        SYN004 error and None. Outside a range IBM's pages do not state
+        (``verified=False``, zlint's guess): a SYN004 warning, and the value is kept."""
         v = tok.value
         if tok.kind == "SYMBOLIC":
             return None
-        if not _num_ok(v) or not lo <= int(v) <= hi:
+        if not _num_ok(v):
+            self.bad(tok, f"{what} {tok.text} is not a number")
+            return None
+        if not lo <= int(v) <= hi:
+            if not verified:
+                self.diags.append(make("SYN004", f"{what} {tok.text} is outside {lo}-{hi}, the range zlint "
+                                       "assumes (IBM's pages do not state it; check with VARY TCPIP,,SYNTAXCHECK)",
+                                       self.span(tok), severity=Severity.WARNING))
+                return int(v)
             self.bad(tok, f"{what} {tok.text} is out of range ({lo}-{hi})")
             return None
         return int(v)
@@ -237,6 +298,7 @@ class _Builder:
         # A statement node's children are its tokens, first and last significant.
         children = node.children
         self.cur_span = span = Span(self.source, children[0].start, children[-1].end)
+        self.cur_tokens = children
         handler = _HANDLERS.get(kind)
         name = None
         if handler is not None:
@@ -264,6 +326,7 @@ class _Builder:
     def options(self, tree: Any, bag: str) -> list[Option]:
         out: list[Option] = []
         flags = _FLAGS.get(bag, frozenset())
+        needs = _NEEDS_VALUE.get(bag, {})
         for opt in tree.children[1:]:
             toks = self.toks(opt)
             head = toks[0]
@@ -271,6 +334,10 @@ class _Builder:
             if not head.type.startswith("K_"):
                 self.bad(head, f"{head.text!r} is not a {bag.upper()} operand that zlint knows", "SYN012")
             values = tuple(t.value for t in toks[1:])
+            if not values and kw in needs:
+                self.bad(head, f"{bag.upper()} {kw} is missing its value ({needs[kw]})", "SYN001")
+            elif values and toks[1].kind != "SYMBOLIC":
+                self._option_value(bag, kw, toks[1])
             if kw in flags and values and kw != "DYNAMICXCF":
                 self.bad(toks[1], f"{toks[1].text!r} is not a value of {kw}", "SYN012")
             span = Span(self.source, head.start, toks[-1].end)
@@ -284,11 +351,26 @@ class _Builder:
                     self.noxcf6, self.xcf6 = True, None
         return out
 
+    def _option_value(self, bag: str, kw: str, tok: Token) -> None:
+        words = _VALUE_WORDS.get((bag, kw))
+        if words is not None and tok.value.upper() not in words:
+            self.bad(tok, f"{bag.upper()} {kw} takes {' or '.join(sorted(words))}, not {tok.text}")
+        rng = _VALUE_RANGE.get((bag, kw))
+        if rng is not None:
+            self.number(tok, f"{bag.upper()} {kw}", rng[0], rng[1], verified=rng[2])
+        if (bag, kw) in _SIZE_KM and tok.kind != "SIZE":
+            self.diags.append(make("SYN004", f"{kw} {tok.text}: IBM's diagram writes the limit with a K or M "
+                                   "suffix (e.g. 2048K or 2M)", self.span(tok), severity=Severity.WARNING))
+
     def dynamicxcf(self, bag: str, toks: list[Token], span: Span) -> None:
         head, vals = toks[0], toks[1:]
         if bag == "ipconfig6":
             if not vals:
-                self.bad(head, "IPCONFIG6 DYNAMICXCF needs an IPv6 address")
+                self.bad(head, "IPCONFIG6 DYNAMICXCF is missing its IPv6 address", "SYN001")
+                return
+            if vals[0].kind in ("IPV4", "IPV4P"):
+                self.bad(vals[0], f"{vals[0].text} is an IPv4 address: IPCONFIG6 DYNAMICXCF takes an IPv6 "
+                         "address (the IPv4 one belongs on IPCONFIG DYNAMICXCF)")
                 return
             addr6 = self.address(vals[0]) if vals[0].kind != "WORD" else None
             if vals[0].kind == "WORD":
@@ -298,7 +380,12 @@ class _Builder:
             self.noxcf6 = False
             return
         if not vals:
-            self.bad(head, "DYNAMICXCF needs an address, a mask (or /prefix) and a cost metric")
+            self.bad(head, "IPCONFIG DYNAMICXCF is missing its address, mask (or /prefix) and cost metric",
+                     "SYN001")
+            return
+        if vals[0].kind in ("IPV6", "IPV6P"):
+            self.bad(vals[0], f"{vals[0].text} is an IPv6 address: IPCONFIG DYNAMICXCF takes an IPv4 address "
+                     "(the IPv6 one belongs on IPCONFIG6 DYNAMICXCF)")
             return
         a = vals[0]
         address: IPv4Address | None = None
@@ -319,7 +406,7 @@ class _Builder:
             self.bad(a, f"{a.text!r} is not a valid DYNAMICXCF address")
         cost = None
         if rest and rest[0].kind in ("NUMBER", "SYMBOLIC"):
-            cost = self.number(rest[0], "DYNAMICXCF cost metric", 0, 255)
+            cost = self.number(rest[0], "DYNAMICXCF cost metric", 0, 255, verified=False)
             rest = rest[1:]
         elif a.kind in ("IPV4", "IPV4P"):
             self.bad(vals[-1], "DYNAMICXCF needs a cost metric after the mask")
@@ -339,9 +426,24 @@ class _Builder:
     def s_globalconfig(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         opts = self.options(tree, "globalconfig")
         for o in opts:
-            if o.keyword == "XCFGRPID" and (not o.values or not _num_ok(o.values[0]) or not 2 <= int(o.values[0]) <= 31):
+            if o.keyword == "SYSPLEXMONITOR":
+                self._sysplex_monitor(o)
+            if o.keyword == "XCFGRPID" and o.values and (not _num_ok(o.values[0]) or not 2 <= int(o.values[0]) <= 31):
                 self.diags.append(make("SYN004", "XCFGRPID needs a number from 2 to 31", o.span))
         self.globalconfig.extend(opts)
+
+    def _sysplex_monitor(self, o: Option) -> None:
+        """Sub-options of SYSPLEXMONITOR: IBM's words only, TIMERSECS with a number."""
+        vals = [v.upper() for v in o.values]
+        for i, v in enumerate(vals):
+            if v.isdigit() and i > 0 and vals[i - 1] == "TIMERSECS":
+                continue
+            if v not in SYSPLEX_MONITOR_WORDS and "&" not in v:
+                self.diags.append(make("SYN012", f"{v} is not a SYSPLEXMONITOR sub-option (AUTOREJOIN, "
+                                       "DELAYJOIN, NOJOIN, MONINTERFACE, DYNROUTE, RECOVERY, TIMERSECS and "
+                                       "their NO forms)", o.span))
+            elif v == "TIMERSECS" and (i + 1 >= len(vals) or not vals[i + 1].isdigit()):
+                self.diags.append(make("SYN004", "SYSPLEXMONITOR TIMERSECS needs a number of seconds", o.span))
 
     def s_tcpconfig(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         self.tcpconfig.extend(self.options(tree, "tcpconfig"))
@@ -370,6 +472,8 @@ class _Builder:
         addresses: list[IpAddress] = []
         plen = None
         portname = None
+        vmac: str | None = None
+        vmac_route: str | None = None
         opts: list[Option] = []
         if action == "DEFINE":
             ttok = self.toks(action_tree.children[1])[0]
@@ -393,15 +497,36 @@ class _Builder:
                         plen = p if p is not None else plen
                 elif kw == "PORTNAME" and values:
                     portname = values[0].upper()
+                elif kw == "VMAC":
+                    vmac, vmac_route = self._vmac(toks)
         elif action in ("ADDADDR", "DELADDR"):
             for t in self.toks(action_tree)[1:]:
                 a = self.address(t)
                 if a is not None:
                     addresses.append(a)
         self.interfaces.append(Interface(name=name, action=action, type=itype, addresses=tuple(addresses),
-                                         prefix_len=plen, portname=portname, options=tuple(opts),
+                                         prefix_len=plen, portname=portname, vmac=vmac, vmac_route=vmac_route,
+                                         options=tuple(opts),
                                          span=self.cur_span, name_span=self.span(name_tok)))
         return name
+
+    def _vmac(self, toks: list[Token]) -> tuple[str, str | None]:
+        """``VMAC [macaddr] [ROUTEALL | ROUTELCL]``: the MAC address ("" when the
+        OSA generates one) and the routing form as coded."""
+        mac = ""
+        route = None
+        for t in toks[1:]:
+            word = t.value.upper()
+            if word in ("ROUTEALL", "ROUTELCL") and route is None:
+                route = word
+            elif not mac and route is None and t.kind != "SYMBOLIC":
+                if len(word) != 12 or any(ch not in "0123456789ABCDEF" for ch in word):
+                    self.bad(t, f"VMAC address {t.text} must be 12 hexadecimal digits")
+                mac = word
+            elif t.kind != "SYMBOLIC":
+                self.bad(t, f"{t.text!r} is not a VMAC operand (a MAC address, then ROUTEALL or ROUTELCL)",
+                         "SYN012")
+        return mac, route
 
     def s_device(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
         name_tok = tree.children[1]
@@ -451,8 +576,37 @@ class _Builder:
             k += 1
         return tuple(opts), bind, saf
 
+    def _port_rules(self, owner: Token, opts: tuple[str, ...], toks: list[Token]) -> None:
+        """IBM's PORT diagram: RESERVED takes no options; SHAREPORT or
+        SHAREPORTWLM, not both; the options in the diagram's order (a warning:
+        whether the stack insists on the order is not documented)."""
+        if not opts:
+            return
+        if owner.type == "K_RESERVED":
+            self.bad(toks[0], f"RESERVED takes no options ({toks[0].text} follows it): a reserved port "
+                     "has no job to share, bind or autolog")
+            return
+        if "SHAREPORT" in opts and "SHAREPORTWLM" in opts:
+            self.bad(toks[0], "SHAREPORT and SHAREPORTWLM exclude each other: IBM's PORT diagram offers one of "
+                     "them")
+        last = -1
+        for t in toks:
+            rank = _PORT_ORDER.get(t.type)
+            if rank is None:
+                continue
+            if rank < last:
+                self.diags.append(make("SYN004", f"{t.text} is out of the order of IBM's PORT diagram (NOAUTOLOG, "
+                                       "DELAYACKS|NODELAYACKS, SHAREPORT|SHAREPORTWLM, BIND, SAF, NOSMC|SMC)",
+                                       self.span(t), severity=Severity.WARNING))
+                return
+            last = rank
+
     def s_port(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
-        for e in tree.children[1:]:
+        self.ports.extend(self._port_entries(tree.children[1:]))
+
+    def _port_entries(self, entries: list[Any]) -> list[PortEntry]:
+        out: list[PortEntry] = []
+        for e in entries:
             toks = e.children  # flat: the grammar inlines owner and options
             first = toks[0]
             port = None if first.type == "K_UNRSV" else self.number(first, "port", 1, 65535)
@@ -461,22 +615,57 @@ class _Builder:
             if len(owner) > 8:
                 self.bad(toks[2], f"job name {toks[2].text} is longer than 8 characters")
             opts, bind, saf = self._port_options(toks[3:]) if len(toks) > 3 else ((), None, None)
+            self._port_rules(toks[2], opts, toks[3:])
             if "DENY" in opts and owner != "*":
                 self.bad(first, "DENY is valid only with the job name * (EZZ0146I: z/OS ignores the "
                          "whole PORT statement)")
-            self.ports.append(PortEntry(port=port, protocol=proto, owner=owner, options=opts, bind=bind,
-                                        saf=saf, span=Span(self.source, first.start, toks[-1].end)))
+            out.append(PortEntry(port=port, protocol=proto, owner=owner, options=opts, bind=bind,
+                                 saf=saf, span=Span(self.source, first.start, toks[-1].end)))
+        return out
 
     def s_portrange(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
-        for e in tree.children[1:]:
+        self.port_ranges.extend(self._portrange_entries(tree.children[1:]))
+
+    def _portrange_entries(self, entries: list[Any]) -> list[PortRangeEntry]:
+        out: list[PortRangeEntry] = []
+        for e in entries:
             toks = e.children  # flat: the grammar inlines owner and options
             first = self.number(toks[0], "first port", 1, 65535)
             count = self.number(toks[1], "number of ports", 1, 65535)
             opts, _, _ = self._port_options(toks[4:])
             if first is not None and count is not None:
-                self.port_ranges.append(PortRangeEntry(first=first, count=count, protocol=toks[2].type[2:],
-                                                       owner=toks[3].value.upper(), options=opts,
-                                                       span=Span(self.source, toks[0].start, toks[-1].end)))
+                out.append(PortRangeEntry(first=first, count=count, protocol=toks[2].type[2:],
+                                          owner=toks[3].value.upper(), options=opts,
+                                          span=Span(self.source, toks[0].start, toks[-1].end)))
+        return out
+
+    def s_delete_stmt(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
+        kids = tree.children[1:]
+        head = kids[0]
+        if not isinstance(head, Token):  # del_other: a kind DELETE does not take
+            words = list(head.children)
+            what = words[0].value.upper()
+            hint = ("; delete an interface with INTERFACE name DELETE" if what.startswith("INTERF")
+                    else "")
+            self.bad(words[0], f"DELETE takes DEVICE, LINK, PORT or PORTRANGE, not {words[0].text}{hint}",
+                     "SYN001")
+            self.unparsed.append(Unparsed(block=block, words=tuple(t.value.upper() for t in self.cur_tokens
+                                                                   if not t.trivia), span=self.cur_span))
+            return None
+        kind = head.type[2:]
+        name = None
+        ports: list[PortEntry] = []
+        ranges: list[PortRangeEntry] = []
+        if kind in ("DEVICE", "LINK"):
+            name = kids[1].value.upper()
+        elif kind == "PORT":
+            ports = self._port_entries(kids[1:])
+        else:
+            ranges = self._portrange_entries(kids[1:])
+        self.deletes.append(Deletion(kind=kind, name=name, ports=tuple(ports), port_ranges=tuple(ranges),
+                                     span=self.cur_span,
+                                     name_span=self.span(kids[1]) if name is not None else None))
+        return name
 
     def s_autolog(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> None:
         if len(tree.children) > 1:
@@ -519,6 +708,11 @@ class _Builder:
             self.address(hop)
         link = tree.children[3]
         opts = tuple(t.type[2:] if t.type.startswith("K_") else t.value for t in tree.children[4:])
+        for k, t in enumerate(tree.children[4:-1], 4):
+            if t.type in _ROUTE_TIMING:
+                v = tree.children[k + 1]
+                if v.kind != "SYMBOLIC" and not _DECIMAL.fullmatch(v.value):
+                    self.bad(v, f"{t.type[2:]} {v.text} is not a number of seconds (e.g. 120 or 0.5)")
         self.routes.append(Route(destination=dest, mask=mask, first_hop=hop.value, link=link.value.upper(),
                                  options=opts, span=self.cur_span, link_span=self.span(link)))
 
@@ -615,14 +809,29 @@ class _Builder:
                 out["service_mgr"] = True
         return out
 
-    def _vipa_addresses(self, tree: Any, with_mask: bool) -> dict[str, Any]:
+    def _vipa_addresses(self, tree: Any, kw: str, common: dict[str, Any]) -> dict[str, Any] | None:
+        """The addresses of a VIPADEFINE/VIPABACKUP, checked against the form of
+        IBM's diagram they use; None (after a SYN001 naming what is missing or
+        not allowed) when the statement is not one z/OS accepts."""
         out: dict[str, Any] = {"addresses": (), "mask": None, "interface": None, "prefix_len": None,
                                "address_spans": ()}
+        moveable = common["moveable"]
+        # IBM's forms: VIPADEFINE always takes a mask before its IPv4 DVIPAs;
+        # VIPABACKUP takes one only with MOVEABLE (its plain form lists DVIPAs).
+        with_mask = kw == "VIPADEFINE" or moveable is not None
         for c in tree.children:
-            if isinstance(c, Token) or c.data not in ("mask_addresses", "ipv4_addresses", "ipv6_address"):
+            if isinstance(c, Token) or c.data not in ("ipv4_addresses", "ipv6_address"):
                 continue
             toks = list(c.children)
             if c.data == "ipv6_address":
+                if moveable not in (None, Moveable.IMMEDIATE):
+                    self.vipa_error(toks[0], f"the IPv6 form of {kw} takes only MOVEABLE IMMEDIATE, "
+                                           f"not MOVEABLE {moveable.value}")
+                    return None
+                if common["service_mgr"]:
+                    self.vipa_error(toks[0], f"SERVICEMGR is valid only on the IPv4 form of {kw} "
+                                           "(the service manager supports IPv4 only)")
+                    return None
                 out["interface"] = toks[0].value.upper()
                 a6 = self.ipv6(toks[1])
                 out["addresses"] = (a6,) if a6 else ()
@@ -631,9 +840,24 @@ class _Builder:
                 if len(toks[0].value) > 16:
                     self.bad(toks[0], f"interface name {toks[0].text} is longer than 16 characters")
                 continue
+            if common["service_mgr"] and moveable is None and kw == "VIPABACKUP":
+                self.vipa_error(toks[0], "VIPABACKUP takes SERVICEMGR only after MOVEABLE IMMEDIATE or "
+                                       "MOVEABLE WHENIDLE (and then an address mask)")
+                return None
             if with_mask:
+                if len(toks) < 2:
+                    what = "MOVEABLE " + moveable.value if moveable is not None else kw
+                    self.vipa_error(toks[0], f"{kw} is missing its address mask or its DVIPA: after "
+                                           f"{what} IBM expects an address mask and then the DVIPAs, and "
+                                           f"{toks[0].text} alone cannot be both")
+                    return None
                 out["mask"] = self.mask(toks[0])
                 toks = toks[1:]
+            elif len(toks) > 1 and _looks_like_mask(toks[0].value):
+                self.vipa_error(toks[0], f"{toks[0].text} looks like an address mask, but VIPABACKUP "
+                                       "takes a mask only after MOVEABLE IMMEDIATE or MOVEABLE WHENIDLE; without "
+                                       "MOVEABLE every address is a DVIPA")
+                return None
             addrs = []
             spans = []
             for t in toks:
@@ -648,23 +872,37 @@ class _Builder:
             out["address_spans"] = tuple(spans)
         return out
 
+    def vipa_error(self, tok: Token, message: str) -> None:
+        """A VIPADYNAMIC statement z/OS rejects although the grammar took it: a
+        SYN001 at ``tok``; the statement is kept as unparsed words (never as a
+        half-read DVIPA) and, as after any syntax error, the rest of the block is lost."""
+        self.diags.append(make("SYN001", message + "; z/OS ignores the rest of this VIPADYNAMIC block",
+                               self.span(tok)))
+        self.unparsed.append(Unparsed(block="VIPADYNAMIC", words=tuple(t.value.upper() for t in self.cur_tokens if not t.trivia),
+                                      span=self.cur_span))
+        self.block_lost = True
+        return None
+
     def _add_vipa(self, v: VipaStatement) -> None:
         self.vipa.append(v)
 
-    def s_vipadefine(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+    def s_vipadefine(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
         common = self._vipa_common(tree)
-        addrs = self._vipa_addresses(tree, with_mask=True)
+        addrs = self._vipa_addresses(tree, "VIPADEFINE", common)
+        if addrs is None:
+            return None
         self._add_vipa(VipaDefine(**common, **addrs, block=self.block_no, lost=self.block_lost, span=self.cur_span))
         return " ".join(str(a) for a in addrs["addresses"])
 
-    def s_vipabackup(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+    def s_vipabackup(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
         common = self._vipa_common(tree)
         rank = None
         for c in tree.children:
             if not isinstance(c, Token) and c.data == "rank":
                 rank = self.number(c.children[0], "VIPABACKUP rank", 1, 254)
-        ipv4_form = any(not isinstance(c, Token) and c.data == "ipv4_addresses" for c in tree.children)
-        addrs = self._vipa_addresses(tree, with_mask=common["moveable"] is not None and ipv4_form)
+        addrs = self._vipa_addresses(tree, "VIPABACKUP", common)
+        if addrs is None:
+            return None
         self._add_vipa(VipaBackup(**common, **addrs, rank=rank, block=self.block_no, lost=self.block_lost,
                                   span=self.cur_span))
         return " ".join(str(a) for a in addrs["addresses"])
@@ -676,9 +914,11 @@ class _Builder:
                                       lost=self.block_lost, span=self.cur_span))
             return
         addrs = tuple(a for a in (self.ipv4(t, "DVIPA") for t in toks) if a is not None)
+        if _LOOPBACK in addrs:
+            self.bad(toks[0], "127.0.0.1 cannot be deleted as a DVIPA (EZZ0638I: z/OS ignores the statement)")
         self._add_vipa(VipaDelete(addresses=addrs, block=self.block_no, lost=self.block_lost, span=self.cur_span))
 
-    def s_vipadistribute(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+    def s_vipadistribute(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
         kw: dict[str, Any] = {}
         hs_words: list[tuple[str, Span]] = []
         target: Token | None = None
@@ -708,13 +948,29 @@ class _Builder:
                     kw["health_switch"] = word == "HEALTHSWITCH"
                     hs_words.append((word, self.span(toks[0])))
                 elif word == "OPTLOCAL":
-                    kw["optlocal"] = self.number(toks[1], "OPTLOCAL value", 0, 16) if len(toks) > 1 else 1
+                    kw["optlocal"] = self.number(toks[1], "OPTLOCAL value", 0, 16, verified=False) if len(toks) > 1 else 1
                 elif word == "SYSPLEXPORTS":
                     kw["sysplex_ports"] = True
                 elif word == "TIMEDAFFINITY":
-                    kw["timed_affinity"] = self.number(toks[1], "TIMEDAFFINITY seconds", 0, 99999)
+                    kw["timed_affinity"] = self.number(toks[1], "TIMEDAFFINITY seconds", 0, 99999, verified=False)
                 elif word in ("TIER1", "TIER2"):
                     kw["tier"] = word
+                    if len(toks) > 1:
+                        kw["tier_group"] = toks[1].value.upper()
+                    else:
+                        self.vipa_error(toks[0], f"VIPADISTRIBUTE {word} is missing its group name (the name "
+                                        f"that ties the TIER1 and TIER2 statements of one group together)")
+                        return None
+                elif word in ("GRE", "ENCAP"):
+                    kw["encapsulation"] = word
+                elif word == "CONTROLPORT":
+                    kw["control_port"] = self.number(toks[1], "CONTROLPORT port", 1, 65535)
+                elif word in ("PROCTYPE", "PROCXCOST"):
+                    weights = tuple((p.children[0].type[2:], self.number(p.children[1], f"{word} weight", 0, 2147483647))
+                                    for p in self.sub(c, "proc_weight"))
+                    kw["proc_type" if word == "PROCTYPE" else "proc_xcost"] = weights
+                elif word == "ILWEIGHTING":
+                    kw["il_weighting"] = self.number(toks[1], "ILWEIGHTING", 0, 2147483647)
             elif c.data == "dist_ports":
                 for t in c.children[1:]:
                     if t.kind == "PRANGE":
@@ -744,12 +1000,12 @@ class _Builder:
                         rword = rtoks[0].type[2:]
                         role_span = self.span(rtoks[0])
                         if rword == "WEIGHT":
-                            weight = self.number(rtoks[1], "WEIGHT", 1, 99)
+                            weight = self.number(rtoks[1], "WEIGHT", 1, 99, verified=False)
                         else:
                             role = DestRole(rword)
                             hs_words.append((rword, role_span))
                             if len(rtoks) > 1:
-                                rank = self.number(rtoks[1], "BACKUP rank", 1, 254)
+                                rank = self.number(rtoks[1], "BACKUP rank", 1, 254, verified=False)
                     dests.append(DestIp(address=self.address(a_tok), raw=a_tok.value, role=role, rank=rank,
                                         weight=weight, span=self._tree_span(d), role_span=role_span, address_span=self.span(a_tok)))
         vipa = None
@@ -763,6 +1019,8 @@ class _Builder:
                 interface = target.value.upper()
             else:
                 vipa = self.address(target)
+                if vipa == _LOOPBACK:
+                    self.bad(target, "127.0.0.1 cannot be distributed (EZZ0638I: z/OS ignores the statement)")
         v = VipaDistribute(vipa=vipa, raw=raw, interface=interface, ports=tuple(ports), dest_all=dest_all,
                            dest_ips=tuple(dests), hotstandby_keywords=tuple(hs_words), block=self.block_no,
                            lost=self.block_lost, span=self.cur_span,
@@ -778,7 +1036,7 @@ class _Builder:
         toks = self.toks(tree)
         return Span(self.source, toks[0].start, toks[-1].end)
 
-    def s_viparange(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str:
+    def s_viparange(self, tree: Any, node: Node, block: str | None, chain: tuple[str, ...]) -> str | None:
         delete = False
         moveable = None
         saf = None
@@ -802,10 +1060,20 @@ class _Builder:
         address: IpAddress | None = None
         interface = None
         plen = None
-        if toks and toks[0].kind in ("IPV4", "SYMBOLIC") and len(toks) > 1 and toks[1].type == "IPV4":
+        if toks and toks[0].type == "IPV4" and len(toks) == 1:
+            self.vipa_error(toks[0], "VIPARANGE is missing its address mask or its address: IBM expects an "
+                            f"address mask and then the range's address, and {toks[0].text} alone cannot be both")
+            return None
+        if toks and toks[0].type == "IPV4":
             mask = self.mask(toks[0])
             address = self.ipv4(toks[1], "VIPARANGE address")
+            if address == _LOOPBACK:
+                self.bad(toks[1], "127.0.0.1 cannot be a VIPARANGE address (EZZ0638I: z/OS ignores the statement)")
         elif toks:
+            if moveable not in (None, Moveable.NONDISRUPTIVE):
+                self.vipa_error(toks[0], "the IPv6 form of VIPARANGE takes only MOVEABLE NONDISRUPTIVE, "
+                                f"not MOVEABLE {moveable.value}")
+                return None
             interface = toks[0].value.upper()
             if len(toks) > 1:
                 address = self.ipv6(toks[1])
@@ -839,7 +1107,7 @@ class _Builder:
             autolog=tuple(self.autolog), routes=tuple(self.routes), vipa=tuple(self.vipa),
             includes=tuple(self.includes), starts=tuple(self.starts), stops=tuple(self.stops),
             primary_interface=self.primary, somaxconn=self.somaxconn, arpage=self.arpage,
-            other=tuple(self.other), unparsed=tuple(self.unparsed),
+            other=tuple(self.other), deletes=tuple(self.deletes), unparsed=tuple(self.unparsed),
         )
 
 
@@ -860,6 +1128,7 @@ def parse_tcpip(
     *,
     symbols: Mapping[str, str] | None = None,
     include_resolver: IncludeResolver | None = None,
+    target_release: str | None = None,
 ) -> ParseResult[TcpipProfile]:
     """Parse a TCP/IP profile into its lossless tree, model and diagnostics.
 
@@ -867,15 +1136,21 @@ def parse_tcpip(
     values (``SYSCLONE`` → ``01``); without it, symbolic operands stay
     unresolved and are not reported. ``include_resolver`` maps an INCLUDE data
     set name to ``(path, text)`` or an error message; without it INCLUDEs are
-    recorded but not followed.
+    recorded but not followed. ``target_release`` (``"V2R4"``; default the
+    newest release the grammar knows) adds a SYN014 for each operand that
+    release does not have yet; a release zparse does not know is a ValueError.
     """
     source = Source(text, path, "tcpip")
+    target = None if target_release is None else normalise_release(target_release)
     with gc_paused():
         syn = parse_tcpip_syntax(source, symbols)
         builder = _Builder(include_resolver, symbols)
         builder.sources.append(source)
         builder.add_file(syn.tree, source, (path or "<text>",))
         model = builder.finish()
+        if target is not None and target != NEWEST:
+            for tree in (syn.tree, *(t for _, t in builder.parsed.values())):
+                builder.diags.extend(release_findings(tree, target))
         # The statement trees served the builder; freed here, they cost the
         # collector nothing later (they are a quarter of a parse's objects).
         for tree in (syn.tree, *(t for _, t in builder.parsed.values())):
@@ -891,6 +1166,19 @@ def parse_tcpip(
         status = "recovered"
     return ParseResult(source=source, tree=syn.tree, model=model, diagnostics=tuple(diags), status=status,
                        includes=tuple(builder.sources[1:]))
+
+
+def release_diagnostics(result: ParseResult[TcpipProfile], target_release: str | None,
+                        symbols: Mapping[str, str] | None = None) -> list[Diagnostic]:
+    """SYN014 findings of an already parsed profile and its INCLUDEd members
+    for ``target_release`` (for a loader whose parses were made without one;
+    the members are lexed again, which costs only when a target is set)."""
+    if target_release is None or normalise_release(target_release) == NEWEST:
+        return []
+    out = release_findings(result.tree, target_release)
+    for src in result.includes:
+        out.extend(release_findings(parse_tcpip_syntax(src, symbols).tree, target_release))
+    return out
 
 
 def _release_trees(node: Node) -> None:

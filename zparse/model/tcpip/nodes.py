@@ -21,6 +21,7 @@ from ...source import Span
 
 __all__ = [
     "AutologEntry",
+    "Deletion",
     "DestIp",
     "DestRole",
     "Device",
@@ -42,6 +43,7 @@ __all__ = [
     "ProfileIndex",
     "Route",
     "StatementRef",
+    "SysplexMonitor",
     "TcpipProfile",
     "Unparsed",
     "VipaBackup",
@@ -140,6 +142,36 @@ class IpConfig:
         return found
 
     @property
+    def source_vipa(self) -> bool:
+        """SOURCEVIPA in effect (the last of SOURCEVIPA / NOSOURCEVIPA; IBM's default NOSOURCEVIPA)."""
+        last = False
+        for o in self.options:
+            if o.keyword in ("SOURCEVIPA", "NOSOURCEVIPA"):
+                last = o.keyword == "SOURCEVIPA"
+        return last
+
+    @property
+    def tcp_stack_source_vipa(self) -> str | None:
+        """TCPSTACKSOURCEVIPA as coded (an IPv4 address on IPCONFIG, an interface
+        name on IPCONFIG6), unless a later NOTCPSTACKSOURCEVIPA cancels it."""
+        value: str | None = None
+        for o in self.options:
+            if o.keyword == "TCPSTACKSOURCEVIPA":
+                value = o.values[0].upper() if o.values else None
+            elif o.keyword == "NOTCPSTACKSOURCEVIPA":
+                value = None
+        return value
+
+    @property
+    def tcp_stack_source_vipa_address(self) -> IpAddress | None:
+        """The TCPSTACKSOURCEVIPA address (IPCONFIG), None when it is a name or absent."""
+        v = self.tcp_stack_source_vipa
+        try:
+            return ipaddress.ip_address(v) if v else None
+        except ValueError:
+            return None
+
+    @property
     def sysplex_routing(self) -> bool:
         last = None
         for o in self.options:
@@ -171,6 +203,70 @@ class GlobalConfig:
                 out.extend(v.upper() for v in o.values)
         return tuple(out)
 
+    @property
+    def sysplex_monitor_settings(self) -> SysplexMonitor:
+        """The SYSPLEXMONITOR sub-options of every GLOBALCONFIG, typed (the last one coded wins)."""
+        kw: dict[str, object] = {}
+        span = None
+        for o in self.options:
+            if o.keyword != "SYSPLEXMONITOR":
+                continue
+            span = o.span
+            vals = [v.upper() for v in o.values]
+            for i, v in enumerate(vals):
+                field = _SYSPLEX_MONITOR_FLAGS.get(v)
+                if field is not None:
+                    kw[field[0]] = field[1]
+                    if v == "NOMONINTERFACE":
+                        kw["dyn_route"] = False  # IBM's diagram: NOMONINTERFACE goes with NODYNROUTE
+                elif v == "TIMERSECS" and i + 1 < len(vals) and vals[i + 1].isdigit():
+                    kw["timer_secs"] = int(vals[i + 1])
+        return SysplexMonitor(**kw, span=span)  # type: ignore[arg-type]
+
+
+# SYSPLEXMONITOR sub-option -> (field, value) (GLOBALCONFIG statement, IP Configuration Reference V2R3).
+_SYSPLEX_MONITOR_FLAGS: dict[str, tuple[str, bool]] = {
+    "AUTOREJOIN": ("auto_rejoin", True), "NOAUTOREJOIN": ("auto_rejoin", False),
+    "DELAYJOIN": ("delay_join", True), "NODELAYJOIN": ("delay_join", False),
+    "NOJOIN": ("join", False),
+    "MONINTERFACE": ("mon_interface", True), "NOMONINTERFACE": ("mon_interface", False),
+    "DYNROUTE": ("dyn_route", True), "NODYNROUTE": ("dyn_route", False),
+    "RECOVERY": ("recovery", True), "NORECOVERY": ("recovery", False),
+}
+SYSPLEX_MONITOR_WORDS = frozenset({*_SYSPLEX_MONITOR_FLAGS, "TIMERSECS"})
+
+
+@attrs.frozen(kw_only=True)
+class SysplexMonitor:
+    """GLOBALCONFIG SYSPLEXMONITOR: fields as coded (None: not coded);
+    ``*_effective`` apply IBM's defaults (NOAUTOREJOIN, NODELAYJOIN, join the
+    group, NOMONINTERFACE NODYNROUTE, NORECOVERY, TIMERSECS 60)."""
+
+    auto_rejoin: bool | None = None
+    delay_join: bool | None = None
+    join: bool | None = None
+    mon_interface: bool | None = None
+    dyn_route: bool | None = None
+    recovery: bool | None = None
+    timer_secs: int | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def recovery_effective(self) -> bool:
+        return bool(self.recovery)
+
+    @property
+    def delay_join_effective(self) -> bool:
+        return bool(self.delay_join)
+
+    @property
+    def auto_rejoin_effective(self) -> bool:
+        return bool(self.auto_rejoin)
+
+    @property
+    def timer_secs_effective(self) -> int:
+        return 60 if self.timer_secs is None else self.timer_secs
+
 
 @attrs.frozen(kw_only=True)
 class HomeEntry:
@@ -193,6 +289,8 @@ class Interface:
     addresses: tuple[IpAddress, ...] = ()
     prefix_len: int | None = None
     portname: str | None = None
+    vmac: str | None = None  # VMAC: None when not coded, "" when the OSA generates the address
+    vmac_route: str | None = None  # "ROUTEALL" / "ROUTELCL" as coded (IBM's default: ROUTEALL)
     options: tuple[Option, ...] = ()
     span: Span = _span()
     name_span: Span = _span()
@@ -408,7 +506,13 @@ class VipaDistribute:
     optlocal: int | None = None
     sysplex_ports: bool = False
     timed_affinity: int | None = None
-    tier: str | None = None
+    tier: str | None = None  # "TIER1" / "TIER2"
+    tier_group: str | None = None  # the group name after TIER1/TIER2
+    encapsulation: str | None = None  # "GRE" / "ENCAP" (tier 1)
+    control_port: int | None = None  # CONTROLPORT (tier 1; IBM's default 1702)
+    proc_type: tuple[tuple[str, int | None], ...] = ()  # PROCTYPE (CP|ZAAP|ZIIP, weight) as coded
+    proc_xcost: tuple[tuple[str, int | None], ...] = ()  # PROCXCOST (ZIIP|ZAAP, cost) as coded
+    il_weighting: int | None = None  # ILWEIGHTING
     hotstandby_keywords: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
     block: int = 0
     lost: bool = False
@@ -526,6 +630,19 @@ class Generic:
 
 
 @attrs.frozen(kw_only=True)
+class Deletion:
+    """``DELETE DEVICE|LINK name`` or ``DELETE PORT|PORTRANGE entries``: removes
+    an earlier definition (mostly in OBEYFILE data sets)."""
+
+    kind: str  # "DEVICE", "LINK", "PORT" or "PORTRANGE"
+    name: str | None = None  # the device or link name
+    ports: tuple[PortEntry, ...] = ()
+    port_ranges: tuple[PortRangeEntry, ...] = ()
+    span: Span = _span()
+    name_span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
 class Unparsed:
     """A statement that did not parse: its words, for rules that must stay quiet."""
 
@@ -573,6 +690,7 @@ class TcpipProfile:
     somaxconn: int | None = None
     arpage: int | None = None
     other: tuple[Generic, ...] = ()
+    deletes: tuple[Deletion, ...] = ()  # DELETE statements, in text order
     unparsed: tuple[Unparsed, ...] = ()
     # Facts derived once from the frozen model (the one cache idiom of the models).
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
