@@ -91,7 +91,8 @@ def _backup(system: str, st: VipaBackup, span: Span) -> Fact:
 
 
 def _dest(idx: SysplexIndex, d: DestIp) -> str:
-    who = idx.system_of_xcf(d.address)
+    hits = idx.xcf.get(d.address, ()) if d.address is not None else ()
+    who = hits[0].system if hits else None
     text = f"{d.address if d.address is not None else d.raw} ({who or 'no system'})"
     if d.role is not None:
         text += f" {d.role.value}"

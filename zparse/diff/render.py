@@ -48,10 +48,9 @@ def _fields(m: Mapping[str, str] | None, only: Iterable[str] | None = None) -> s
 
 
 def _change_line(c: Change) -> str:
-    if c.change == "added":
-        return f"+ {c.subject}: {_fields(c.after)}"
-    if c.change == "removed":
-        return f"- {c.subject}: {_fields(c.before)}"
+    if c.change in ("added", "removed"):
+        sign, fields = ("+", c.after) if c.change == "added" else ("-", c.before)
+        return f"{sign} {c.subject}" + (f": {_fields(fields)}" if fields else "")
     parts = [f"{k} {(c.before or {}).get(k, '(none)')} -> {(c.after or {}).get(k, '(none)')}" for k in c.fields]
     return f"~ {c.subject}: " + "; ".join(parts)
 

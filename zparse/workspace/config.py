@@ -84,7 +84,8 @@ def find_inventory(start: str | os.PathLike[str]) -> Path | None:
 @attrs.frozen(kw_only=True)
 class SystemSpec:
     """One ``[systems.NAME]`` table: the files of a system, its symbols and encoding
-    (``folder``: the folder a discovered system was found in)."""
+    (``folder``: the folder a discovered system was found in; ``obey``: the
+    OBEYFILE members applied on top of the profile, in order)."""
 
     name: str
     tcpip: str | None
@@ -92,6 +93,7 @@ class SystemSpec:
     symbols: dict[str, str] | None = attrs.field(hash=False)
     encoding: str | None
     folder: str | None = None
+    obey: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -111,7 +113,7 @@ class Inventory:
 
 _TOP_KEYS = ("sysplex", "dns", "include", "systems", "lint", "encoding")
 _SYSPLEX_KEYS = ("name",)
-_SYSTEM_KEYS = ("tcpip", "izuprm", "symbols", "encoding")
+_SYSTEM_KEYS = ("tcpip", "izuprm", "symbols", "encoding", "obey")
 _LINT_KEYS = ("select", "ignore", "severity", "target-release")
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 _SYMBOL_NAME = re.compile(r"[A-Za-z@#$][A-Za-z0-9@#$_]{0,7}")
@@ -265,8 +267,13 @@ def read_inventory(file: Path) -> Inventory:
         enc = r.encoding(t["encoding"], f"{key}.encoding") if "encoding" in t else encoding
         if tcpip is None and not izuprm:
             raise r.err(key, "lists no files (give tcpip = ... and/or izuprm = [...])")
+        obey_raw = t.get("obey", [])
+        obey_list = [obey_raw] if isinstance(obey_raw, str) else r.strings(obey_raw, f"{key}.obey")
+        if obey_list and tcpip is None:
+            raise r.err(f"{key}.obey", "OBEYFILE members apply on top of a profile: give tcpip = ... too")
+        obey = tuple(r.path(v, f"{key}.obey") for v in obey_list)
         specs.append(SystemSpec(name=sname, tcpip=tcpip, izuprm=izuprm, symbols=symbols,
-                                 encoding=enc))
+                                 encoding=enc, obey=obey))
 
     config = _read_lint(r, r.table(data.get("lint", {}), "lint"))
     return Inventory(file=str(file), root=r.root, name=name, dns=dns, include=tuple(include),
