@@ -15,7 +15,7 @@ changes no fact.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -32,7 +32,7 @@ from ..model.tcpip import (
 from ..source import Span
 from ..sysplex import Sysplex, SysplexIndex, System, rejected_by_zos
 
-__all__ = ["Fact", "facts_of"]
+__all__ = ["Fact", "facts_of", "interfaces_in_effect"]
 
 # Kinds, in report order.
 KINDS = (
@@ -121,10 +121,10 @@ def _distribution(idx: SysplexIndex, st: VipaDistribute) -> dict[str, Any]:
     }
 
 
-def _interfaces(p: TcpipProfile) -> dict[str, Interface]:
-    """INTERFACE statements in effect: DEFINE, then ADDADDR/DELADDR, DELETE applied in order."""
+def interfaces_in_effect(statements: Iterable[Interface]) -> dict[str, Interface]:
+    """INTERFACE statements in effect by name: DEFINE, then ADDADDR/DELADDR, DELETE applied in order."""
     out: dict[str, Interface] = {}
-    for i in p.interfaces:
+    for i in statements:
         name = i.name.upper()
         if i.action == "DEFINE":
             out[name] = i
@@ -185,7 +185,7 @@ def _profile_facts(s: System, p: TcpipProfile, idx: SysplexIndex) -> Iterator[Fa
                  moveable=(vr.moveable.value if vr.moveable else "NONDISRUPTIVE"), saf=vr.saf)
     for h in p.home:
         yield _f(name, "HOME", str(h.address or h.raw), h.span, link=h.link)
-    for iname, i in _interfaces(p).items():
+    for iname, i in interfaces_in_effect(p.interfaces).items():
         addrs = " ".join(str(a) for a in i.addresses)
         yield _f(name, "INTERFACE", iname, i.span, type=i.type, address=addrs,
                  prefix=f"/{i.prefix_len}" if i.prefix_len is not None else None, portname=i.portname)

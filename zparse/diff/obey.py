@@ -56,6 +56,7 @@ from ..model.tcpip import (
 )
 from ..source import Span
 from ..sysplex import Sysplex, System
+from .facts import interfaces_in_effect
 
 _T = TypeVar("_T")
 
@@ -263,7 +264,7 @@ def apply_obey(base: TcpipProfile, obey: TcpipProfile, system: str = "") -> tupl
         tcp_config=(*base.tcp_config, *obey.tcp_config),
         udp_config=(*base.udp_config, *obey.udp_config),
         home=obey.home or base.home,
-        interfaces=(*base.interfaces, *obey.interfaces),
+        interfaces=tuple(interfaces_in_effect((*base.interfaces, *obey.interfaces)).values()),
         devices=tuple(devices),
         links=tuple(links),
         ports=tuple(ports),
