@@ -631,7 +631,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             path = sides.pop(0) if sides else "."
             if sides:
                 raise UsageError(f"unexpected arguments: {' '.join(sides)}")
-            diffs = compare_git(base, head, path, load=load)
+            diffs = compare_git(base, head, path, encoding=args.encoding, load=load)
         else:
             if len(sides) != 2:
                 raise UsageError("give two folders (zlint diff BEFORE AFTER) or revisions "

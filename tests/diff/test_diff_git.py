@@ -49,6 +49,10 @@ def _run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cw
 
 
 def test_two_commits(repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # the work tree says something else again: the revisions, not the disk, are compared
+    member = repo / "plex" / "tcpparms" / "ZOSMFHA"
+    member.write_text(member.read_text().replace("PORT 443", "PORT 8443"))
+    (repo / "plex" / "SYS1" / "IZUPRM0A").unlink()
     status = _git(repo, "status", "--porcelain")
     head = _git(repo, "rev-parse", "HEAD")
     code, out = _run(capsys, monkeypatch, repo, "diff", "--git", "HEAD~1", "HEAD", "plex", "--format", "json",
@@ -106,3 +110,40 @@ def test_outside_a_repository_is_a_usage_error(tmp_path: Path, capsys: pytest.Ca
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     assert main(["diff", "--git", "HEAD"]) == 2
     assert "zlint: error:" in capsys.readouterr().err
+
+
+def test_inventory_is_read_from_the_revision(repo: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """HEAD adds an OBEYFILE to SYS2 in zlint.toml; the work tree goes back to no OBEYFILE."""
+    plex = repo / "plex"
+    (plex / "SYS2" / "OBEYVIPA").write_text("VIPADYNAMIC\n  VIPADELETE 198.51.100.10\nENDVIPADYNAMIC\n")
+    inv = plex / "zlint.toml"
+    original = inv.read_text()
+    inv.write_text(original.replace('izuprm = ["SYS2/IZUPRM0B"]',
+                                    'izuprm = ["SYS2/IZUPRM0B"]\nobey = ["SYS2/OBEYVIPA"]'))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "obeyfile on SYS2")
+    inv.write_text(original)
+    code, out = _run(capsys, monkeypatch, repo, "diff", "--git", "HEAD~1", "HEAD", "plex", "--format", "json")
+    assert code == 0
+    (doc,) = json.loads(out)["sysplexes"]
+    removed = {(c["system"], c["kind"], c["key"]) for c in doc["changes"] if c["change"] == "removed"}
+    assert ("SYS2", "VIPADEFINE", "198.51.100.10") in removed
+    # and the work tree (no OBEYFILE listed) against HEAD says the opposite
+    code, out = _run(capsys, monkeypatch, repo, "diff", "--git", "HEAD", "plex", "--format", "json")
+    assert code == 0
+    (doc,) = json.loads(out)["sysplexes"]
+    added = {(c["system"], c["kind"], c["key"]) for c in doc["changes"] if c["change"] == "added"}
+    assert ("SYS2", "VIPADEFINE", "198.51.100.10") in added
+
+
+def test_nested_sysplexes_at_the_top(repo: Path, capsys: pytest.CaptureFixture[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(REPO / "examples" / "zosmf-ha-broken", repo / "plex2")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "second sysplex")
+    code, out = _run(capsys, monkeypatch, repo, "diff", "--git", "HEAD~2", "HEAD", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert [(p["path"], p["systems"]["before"]) for p in doc["sysplexes"]] == [
+        ("plex", ["SYS1", "SYS2"]), ("plex2", [])]

@@ -3,23 +3,29 @@
 A side is a folder holding one sysplex (an inventory found in it or above
 it, or system subfolders) or several (``zlint.toml`` files below it, each
 one sysplex, matched between the sides by their path). A sysplex present
-on one side only is compared with an empty one. A git revision is read
-with ``git ls-tree`` / ``git cat-file`` into a temporary folder (no
-checkout, the work tree and the index are never touched) and loaded from
-there.
+on one side only is compared with an empty one.
+
+A git revision is read through the sysplex :class:`~zparse.sysplex.Loader`
+and the inventory reader with a :class:`~zparse.diff.gitsource.GitFiles`
+source: the content comes from git objects (``git ls-tree``, ``git cat-file
+--batch``), the paths are the work tree's, so both sides name the same
+files. Nothing is checked out; the work tree and the index are never
+touched.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import tomllib
 from collections.abc import Callable
+from pathlib import Path
 
-from ..sysplex import Sysplex, find_inventory, load_sysplex
+from ..sysplex import Loader, Sysplex, find_inventory, load_sysplex
+from ..workspace.config import read_inventory
 from .core import Linter, SysplexDiff, diff
-from .gitsource import GitTree, git_toplevel
+from .gitsource import GitFiles, GitTree, git_toplevel
 
-__all__ = ["compare_folders", "compare_git", "empty_sysplex", "sysplexes_in"]
+__all__ = ["compare_folders", "compare_git", "empty_sysplex", "git_sysplexes", "sysplexes_in"]
 
 _SKIP = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"})
 
@@ -30,20 +36,24 @@ def empty_sysplex(root: str, name: str = "") -> Sysplex:
                    systems=())
 
 
-def sysplexes_in(folder: str, *, boundary: str | None = None,
-                 load: Callable[[str], Sysplex] = load_sysplex) -> dict[str, Sysplex]:
-    """The sysplexes of one side, keyed by their folder relative to ``folder`` (``.``).
+def _inside(root: str, path: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
-    An inventory in ``folder`` or above it (not above ``boundary``) makes one
-    sysplex; else each ``zlint.toml`` below it does; else ``folder`` is read as
-    a folder of system subfolders. A missing folder has none."""
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or name in _SKIP
+
+
+def sysplexes_in(folder: str, *, load: Callable[[str], Sysplex] = load_sysplex) -> dict[str, Sysplex]:
+    """The sysplexes of a folder on disk, keyed by their folder relative to it (``.``).
+
+    An inventory in ``folder`` or above it makes one sysplex; else each
+    ``zlint.toml`` below it does; else ``folder`` is read as a folder of
+    system subfolders. A missing folder has none."""
     top = os.path.abspath(folder)
     if not os.path.exists(top):
         return {}
-    if os.path.isfile(top):
-        return {".": load(top)}
-    inv = find_inventory(top)
-    if inv is not None and (boundary is None or _inside(os.path.abspath(boundary), str(inv))):
+    if os.path.isfile(top) or find_inventory(top) is not None:
         return {".": load(top)}
     nested: dict[str, Sysplex] = {}
     for here, dirs, files in os.walk(top):
@@ -51,14 +61,62 @@ def sysplexes_in(folder: str, *, boundary: str | None = None,
             nested[os.path.relpath(here, top).replace(os.sep, "/")] = load(os.path.join(here, "zlint.toml"))
             dirs[:] = []
             continue
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP)
+        dirs[:] = sorted(d for d in dirs if not _skipped(d))
+    return dict(sorted(nested.items())) if nested else {".": load(top)}
+
+
+def _git_inventory(tree: GitTree, folder: str) -> str | None:
+    """The inventory of ``folder`` in the revision: found by walking up to the repository's top."""
+    files = GitFiles(tree, tree.top)
+    d = os.path.normpath(folder)
+    while _inside(tree.top, d):
+        cand = os.path.join(d, "zlint.toml")
+        if files.is_file(cand):
+            return cand
+        py = os.path.join(d, "pyproject.toml")
+        if files.is_file(py):
+            text = files.read(py, "utf-8")
+            try:
+                tool = tomllib.loads(text).get("tool") if isinstance(text, str) else None
+            except tomllib.TOMLDecodeError:
+                tool = None  # read_inventory reports it when the table is there
+                if isinstance(text, str) and "[tool.zlint" in text:
+                    return py
+            if isinstance(tool, dict) and "zlint" in tool:
+                return py
+        if d == tree.top:
+            break
+        d = os.path.dirname(d)
+    return None
+
+
+def _git_load(tree: GitTree, inventory: str, encoding: str | None) -> Sysplex:
+    inv = read_inventory(Path(inventory), files=GitFiles(tree, os.path.dirname(inventory)))
+    return Loader(GitFiles(tree, inv.root), encoding=encoding).inventory(inv)
+
+
+def git_sysplexes(tree: GitTree, folder: str, *, encoding: str | None = None) -> dict[str, Sysplex]:
+    """:func:`sysplexes_in` for ``folder`` (a work-tree path) as revision ``tree`` has it."""
+    top = os.path.normpath(os.path.abspath(folder))
+    files = GitFiles(tree, tree.top)
+    if not files.is_dir(top):
+        return {}
+    inv = _git_inventory(tree, top)
+    if inv is not None:
+        return {".": _git_load(tree, inv, encoding)}
+    nested: dict[str, Sysplex] = {}
+    pending = [top]
+    while pending:
+        here = pending.pop()
+        if here != top and files.is_file(os.path.join(here, "zlint.toml")):
+            nested[os.path.relpath(here, top).replace(os.sep, "/")] = _git_load(
+                tree, os.path.join(here, "zlint.toml"), encoding)
+            continue
+        pending.extend(os.path.join(here, e) for e in files.listdir(here)
+                       if not _skipped(e) and files.is_dir(os.path.join(here, e)))
     if nested:
         return dict(sorted(nested.items()))
-    return {".": load(top)}
-
-
-def _inside(root: str, path: str) -> bool:
-    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+    return {".": Loader(GitFiles(tree, top), encoding=encoding).folder(top)}
 
 
 def _pair(before: dict[str, Sysplex], after: dict[str, Sysplex], before_root: str, after_root: str,
@@ -87,32 +145,28 @@ def compare_folders(before: str, after: str, *, load: Callable[[str], Sysplex] =
                  lambda key: _shown(os.path.normpath(os.path.join(after, key))), linter)
 
 
-def compare_git(base: str, head: str | None, path: str = ".", *,
+def compare_git(base: str, head: str | None, path: str = ".", *, encoding: str | None = None,
                 load: Callable[[str], Sysplex] = load_sysplex,
                 linter: Linter | None = None) -> list[SysplexDiff]:
-    """Diff ``path`` at revision ``base`` against revision ``head`` (None: the work tree).
+    """Diff ``path`` at revision ``base`` against revision ``head`` (None: the
+    work tree, read with ``load``), both read from git objects.
 
-    The revisions are read from git objects into temporary folders; the
-    sysplex root found for ``path`` in the work tree (its inventory's
-    folder, or ``path``) is what is read on both sides."""
+    ``path`` is a folder of the work tree (default the current one); its
+    sysplex root (the folder of the inventory found for it, or ``path``) is
+    what is compared, so ``zlint diff --git HEAD`` works from any folder of
+    a sysplex."""
     full = os.path.abspath(path)
     top = git_toplevel(full if os.path.isdir(full) else os.path.dirname(full) or ".")
+    if not _inside(top, full):
+        raise ValueError(f"{path} is not inside the git work tree at {top}")
     inv = find_inventory(full) if os.path.exists(full) else None
     root = os.path.dirname(str(inv)) if inv is not None and _inside(top, str(inv)) else full
-    prefix = os.path.relpath(root, top).replace(os.sep, "/")
-    if prefix.startswith(".."):
-        raise ValueError(f"{path} is not inside the git work tree at {top}")
-    with tempfile.TemporaryDirectory(prefix="zlint-diff-") as tmp:
-        sides: list[tuple[dict[str, Sysplex], str]] = []
-        for i, rev in enumerate((base, head)):
-            if rev is None:
-                sides.append((sysplexes_in(root, load=load), root))
-                continue
-            dest = os.path.join(tmp, f"side{i}")
-            os.makedirs(dest)
-            GitTree(top, rev).materialize(dest, "" if prefix == "." else prefix)
-            side_root = os.path.normpath(os.path.join(dest, prefix))
-            sides.append((sysplexes_in(side_root, boundary=dest, load=load), side_root))
-        (b, b_root), (a, a_root) = sides
-        return _pair(b, a, b_root, a_root,
-                     lambda key: _shown(os.path.normpath(os.path.join(root, key))), linter)
+    sides: list[dict[str, Sysplex]] = []
+    for rev in (base, head):
+        if rev is None:
+            sides.append(sysplexes_in(root, load=load))
+            continue
+        with GitTree(top, rev) as tree:
+            sides.append(git_sysplexes(tree, root, encoding=encoding))
+    return _pair(sides[0], sides[1], root, root, lambda key: _shown(os.path.normpath(os.path.join(root, key))),
+                 linter)

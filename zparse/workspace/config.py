@@ -25,7 +25,7 @@ from ..model.tcpip import IpAddress
 from ..selection import LintConfig, known_selector
 from ..source import EBCDIC_CODEPAGES
 from ..syntax.releases import ReleaseError, normalise_release
-from .files import inside
+from .files import Files, Unreadable, inside
 from .includes import valid_dsn
 
 __all__ = ["INVENTORY_NAMES", "Inventory", "InventoryError", "SystemSpec", "find_inventory",
@@ -120,7 +120,8 @@ _SYMBOL_NAME = re.compile(r"[A-Za-z@#$][A-Za-z0-9@#$_]{0,7}")
 
 
 class _InvReader:
-    def __init__(self, file: Path, prefix: str) -> None:
+    def __init__(self, file: Path, prefix: str, files: Files | None = None) -> None:
+        self.files = files
         self.file = str(file)
         self.root = os.path.dirname(os.path.abspath(file))
         self.real_root = os.path.realpath(self.root)
@@ -161,6 +162,12 @@ class _InvReader:
         if ".." in parts:
             raise self.err(key, f"{rel!r} leaves the inventory's folder ('..' is not allowed)")
         full = os.path.normpath(os.path.join(self.root, rel))
+        if self.files is not None:  # another file source (a git revision): its own checks
+            if not (self.files.is_file(full) or self.files.is_dir(full)):
+                raise self.err(key, f"{want} {rel!r} not found (relative to {self.root})")
+            if want == "file" and self.files.is_dir(full):
+                raise self.err(key, f"{rel!r} is a folder, not a file")
+            return full
         if not os.path.lexists(full):
             raise self.err(key, f"{want} {rel!r} not found (relative to {self.root})")
         if not inside(self.real_root, full):
@@ -193,14 +200,22 @@ def _tkey(k: str) -> str:
     return k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else f'"{k}"'
 
 
-def read_inventory(file: Path) -> Inventory:
+def read_inventory(file: Path, *, files: Files | None = None) -> Inventory:
+    """Read and check an inventory. ``files``: another source of the inventory
+    and of the files it lists (a git revision), instead of the disk."""
     is_py = file.name == "pyproject.toml"
     prefix = "tool.zlint." if is_py else ""
-    r = _InvReader(file, prefix)
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise InventoryError(str(file), None, f"cannot be read ({exc.strerror or exc})") from exc
+    r = _InvReader(file, prefix, files)
+    if files is not None:
+        got = files.read(str(file), "utf-8")
+        if isinstance(got, Unreadable):
+            raise InventoryError(str(file), None, f"cannot be read ({got.message})")
+        raw = got.encode("utf-8", "surrogateescape")
+    else:
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            raise InventoryError(str(file), None, f"cannot be read ({exc.strerror or exc})") from exc
     try:
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
