@@ -98,6 +98,7 @@ def effective_sysplex(sysplex: Sysplex) -> tuple[Sysplex, tuple[ObeyNote, ...]]:
         changed = True
     notes = [attrs.evolve(n, path=sysplex.relpath(n.span.path), line=n.span.start_line_col()[0])
              if n.span is not None and n.span.path else n for n in notes]
+    notes.sort(key=lambda n: (n.system, n.path or "", n.line or 0))
     if not changed:
         return sysplex, tuple(notes)
     return attrs.evolve(sysplex, systems=tuple(systems), _index=[]), tuple(notes)
