@@ -153,7 +153,30 @@ def _ranges(p: TcpipProfile) -> dict[str, VipaRange]:
     return out
 
 
-def _profile_facts(s: System, p: TcpipProfile, idx: SysplexIndex) -> Iterator[Fact]:
+def _dvipa_facts(idx: SysplexIndex) -> dict[str, list[Fact]]:
+    """VIPADEFINE, VIPABACKUP and VIPADISTRIBUTE facts by system, from one pass over the index
+    (the last statement of a system for a DVIPA is the one in effect)."""
+    out: dict[str, list[Fact]] = {}
+    for addr, defs in idx.owners.items():
+        last = {d.system: d for d in defs}
+        for system, d in last.items():
+            out.setdefault(system, []).append(attrs.evolve(_define(system, d.statement, d.span), key=str(addr)))
+    for addr, bks in idx.backups.items():
+        last_b = {b.system: b for b in bks}
+        for system, b in last_b.items():
+            out.setdefault(system, []).append(attrs.evolve(_backup(system, b.statement, b.span), key=str(addr)))
+    for table in (idx.distributors, idx.rejected):
+        for addr, dists in table.items():
+            for dist in dists:
+                st = dist.statement
+                fields = _distribution(idx, st)
+                for ports in ([str(ps) for ps in st.ports] or ["all ports"]):
+                    key = f"{addr} port {ports}" if ports != "all ports" else f"{addr} (all ports)"
+                    out.setdefault(dist.system, []).append(_f(dist.system, "VIPADISTRIBUTE", key, st.span, **fields))
+    return out
+
+
+def _profile_facts(s: System, p: TcpipProfile, dvipa_facts: Mapping[str, list[Fact]]) -> Iterator[Fact]:
     name = s.name
     for x, label in ((p.dynamic_xcf, "IPv4"), (p.dynamic_xcf6, "IPv6")):
         if x is not None:
@@ -162,24 +185,7 @@ def _profile_facts(s: System, p: TcpipProfile, idx: SysplexIndex) -> Iterator[Fa
     gid = p.global_config.xcf_group_id
     if gid is not None:
         yield _f(name, "XCFGRPID", "GLOBALCONFIG", None, group=gid)
-    for addr, defs in idx.owners.items():
-        mine = [d for d in defs if d.system == name]
-        if mine:
-            yield attrs.evolve(_define(name, mine[-1].statement, mine[-1].span), key=str(addr))
-    for addr, bks in idx.backups.items():
-        mine_b = [b for b in bks if b.system == name]
-        if mine_b:
-            yield attrs.evolve(_backup(name, mine_b[-1].statement, mine_b[-1].span), key=str(addr))
-    for table in (idx.distributors, idx.rejected):
-        for addr, dists in table.items():
-            for dist in dists:
-                if dist.system != name:
-                    continue
-                st = dist.statement
-                fields = _distribution(idx, st)
-                for ports in ([str(ps) for ps in st.ports] or ["all ports"]):
-                    key = f"{addr} port {ports}" if ports != "all ports" else f"{addr} (all ports)"
-                    yield _f(name, "VIPADISTRIBUTE", key, st.span, **fields)
+    yield from dvipa_facts.get(name, ())
     for key, vr in _ranges(p).items():
         yield _f(name, "VIPARANGE", key, vr.span,
                  moveable=(vr.moveable.value if vr.moveable else "NONDISRUPTIVE"), saf=vr.saf)
@@ -220,11 +226,12 @@ def facts_of(sysplex: Sysplex) -> dict[tuple[str, str, str], Fact]:
         out[f.ident] = f
 
     idx = sysplex.index
+    dvipa = _dvipa_facts(idx)
     for s in sysplex.systems:
         add(_f(s.name, "system", s.name, None, profile="yes" if s.profile is not None else "no",
                izuprm="yes" if s.izuprm is not None else "no"))
         if s.profile is not None:
-            for f in _profile_facts(s, s.profile, idx):
+            for f in _profile_facts(s, s.profile, dvipa):
                 add(f)
         for f in _zosmf_facts(s):
             add(f)
