@@ -80,3 +80,12 @@ def test_corpus_neighbours_swapped(tmp_path: Path) -> None:
         ra, rb = _as_sysplex(tmp_path / f"a{i}", [a]), _as_sysplex(tmp_path / f"b{i}", [b])
         sa, sb = load_sysplex(ra), load_sysplex(rb)
         _swapped_matches(diff(sa, sb), diff(sb, sa))
+
+
+def test_zparse_diff_is_callable_whatever_was_imported() -> None:
+    """``import zparse.diff`` binds the package to ``zparse.diff``: it answers the call too."""
+    import zparse
+    import zparse.diff.sources  # binds the package over the function
+
+    sysplex = load_sysplex(REPO / "examples" / "zosmf-ha")
+    assert zparse.diff(sysplex, sysplex).empty

@@ -10,6 +10,10 @@ docs/diff.md.
 
 from __future__ import annotations
 
+import sys
+import types
+
+from ..sysplex import Sysplex
 from .core import (
     CaseDiff,
     Change,
@@ -28,3 +32,15 @@ __all__ = [
     "CaseDiff", "Change", "DvipaChange", "Finding", "FindingsDiff", "ObeyNote", "ServiceChange",
     "ServiceView", "SysplexDiff", "SystemDiff", "apply_obey", "diff", "effective_sysplex",
 ]
+
+
+class _CallablePackage(types.ModuleType):
+    """``zparse.diff`` is both this package and the function ``zparse.diff(before,
+    after)``: importing a submodule binds the package to the name ``diff`` in
+    ``zparse``, over the function, so the package itself answers the call."""
+
+    def __call__(self, before: Sysplex, after: Sysplex) -> SysplexDiff:
+        return diff(before, after)
+
+
+sys.modules[__name__].__class__ = _CallablePackage

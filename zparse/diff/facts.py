@@ -30,7 +30,7 @@ from ..model.tcpip import (
     VipaRange,
 )
 from ..source import Span
-from ..sysplex import Sysplex, SysplexIndex, System, rejected_by_zos
+from ..sysplex import Sysplex, SysplexIndex, System
 
 __all__ = ["Fact", "facts_of", "interfaces_in_effect"]
 
@@ -105,7 +105,7 @@ def _dest(idx: SysplexIndex, d: DestIp) -> str:
 
 def _distribution(idx: SysplexIndex, st: VipaDistribute) -> dict[str, Any]:
     dest = "ALL" if st.dest_all else "; ".join(_dest(idx, d) for d in st.dest_ips)
-    rejected = rejected_by_zos(st)
+    rejected = st.rejection
     return {
         "method": st.dist_method_effective.value,
         "destip": dest,
