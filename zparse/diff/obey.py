@@ -42,7 +42,6 @@ import attrs
 from ..model.tcpip import (
     Device,
     DynamicXcf,
-    Generic,
     IpConfig,
     Link,
     PortEntry,
@@ -101,7 +100,7 @@ def effective_sysplex(sysplex: Sysplex) -> tuple[Sysplex, tuple[ObeyNote, ...]]:
     notes.sort(key=lambda n: (n.system, n.path or "", n.line or 0))
     if not changed:
         return sysplex, tuple(notes)
-    return attrs.evolve(sysplex, systems=tuple(systems), _index=[]), tuple(notes)
+    return attrs.evolve(sysplex, systems=tuple(systems)), tuple(notes)  # a new, empty index cache
 
 
 class _Apply:
@@ -188,35 +187,27 @@ class _Apply:
 
     # ---------------------------------------------------------------- DELETE
     def deletes(self, obey: TcpipProfile, ports: list[PortEntry], ranges: list[PortRangeEntry],
-                devices: list[Device], links: list[Link]) -> list[Generic]:
-        other: list[Generic] = []
+                devices: list[Device], links: list[Link]) -> None:
+        """``DELETE DEVICE | LINK | PORT | PORTRANGE`` of the OBEYFILE, in order."""
         starts = {s.upper() for s in self.base.starts} - {s.upper() for s in self.base.stops}
-        for g in obey.other:
-            if g.keyword != "DELETE" or not g.words:
-                other.append(g)
-                continue
-            what, rest = g.words[0].upper(), [w.upper() for w in g.words[1:]]
-            shown = "DELETE " + " ".join(g.words)
-            if what.startswith("DEV") and rest:
-                if not _remove(devices, _name, rest[0]):
-                    self.note(shown, f"no DEVICE {rest[0]} on this stack: nothing is deleted", g.span)
-                elif rest[0] in starts:
-                    self.note(shown, f"DEVICE {rest[0]} is started by the profile: the DELETE fails unless "
-                              "the device was stopped before (a STOP in the same OBEYFILE runs after it)", g.span)
-            elif what == "LINK" and rest:
-                if not _remove(links, _name, rest[0]):
-                    self.note(shown, f"no LINK {rest[0]} on this stack: nothing is deleted", g.span)
-            elif what.startswith("PORTR"):
-                for entry in _entries(rest, 4):
-                    if not _remove(ranges, _range_key, entry):
-                        self.note(shown, f"no PORTRANGE {' '.join(entry)} on this stack", g.span)
-            elif what == "PORT":
-                for entry in _entries(rest, 3):
-                    if not _remove(ports, _port_key, entry):
-                        self.note(shown, f"no PORT {' '.join(entry)} reservation on this stack", g.span)
-            else:
-                other.append(g)
-        return other
+        for d in obey.deletes:
+            shown = " ".join(d.span.text.split()) or f"DELETE {d.kind}"
+            name = (d.name or "").upper()
+            if d.kind == "DEVICE" and name:
+                if not _remove(devices, _name, name):
+                    self.note(shown, f"no DEVICE {name} on this stack: nothing is deleted", d.span)
+                elif name in starts:
+                    self.note(shown, f"DEVICE {name} is started by the profile: the DELETE fails unless "
+                              "the device was stopped before (a STOP in the same OBEYFILE runs after it)", d.span)
+            elif d.kind == "LINK" and name:
+                if not _remove(links, _name, name):
+                    self.note(shown, f"no LINK {name} on this stack: nothing is deleted", d.span)
+            for r in d.port_ranges:
+                if not _remove(ranges, _range_key, _range_key(r)):
+                    self.note(shown, f"no PORTRANGE {' '.join(_range_key(r))} on this stack", d.span)
+            for e in d.ports:
+                if not _remove(ports, _port_key, _port_key(e)):
+                    self.note(shown, f"no PORT {' '.join(_port_key(e))} reservation on this stack", d.span)
 
     def devices_links(self, obey: TcpipProfile, devices: list[Device], links: list[Link]) -> None:
         have_dev = {d.name.upper() for d in devices}
@@ -242,7 +233,7 @@ def apply_obey(base: TcpipProfile, obey: TcpipProfile, system: str = "") -> tupl
     ranges = list(base.port_ranges)
     devices = list(base.devices)
     links = list(base.links)
-    other = a.deletes(obey, ports, ranges, devices, links)
+    a.deletes(obey, ports, ranges, devices, links)
     a.devices_links(obey, devices, links)
     ports.extend(obey.ports)
     ranges.extend(obey.port_ranges)
@@ -279,7 +270,7 @@ def apply_obey(base: TcpipProfile, obey: TcpipProfile, system: str = "") -> tupl
         primary_interface=obey.primary_interface or (None if obey.home else base.primary_interface),
         somaxconn=obey.somaxconn if obey.somaxconn is not None else base.somaxconn,
         arpage=obey.arpage if obey.arpage is not None else base.arpage,
-        other=(*base.other, *other),
+        other=(*base.other, *obey.other),
         unparsed=(*base.unparsed, *obey.unparsed),
     )
     return profile, a.notes
@@ -318,18 +309,3 @@ def _port_key(e: PortEntry) -> tuple[str, ...]:
 
 def _range_key(r: PortRangeEntry) -> tuple[str, ...]:
     return (str(r.first), str(r.count), r.protocol.upper(), r.owner.upper())
-
-
-def _entries(words: Sequence[str], n: int) -> list[tuple[str, ...]]:
-    """The ``num TCP|UDP owner`` entries of DELETE PORT (``first count proto owner``
-    for PORTRANGE); options after an entry are checked by z/OS but ignored."""
-    out: list[tuple[str, ...]] = []
-    i = 0
-    while i + n <= len(words):
-        w = words[i]
-        if (w.isdigit() or (n == 3 and w == "UNRSV")) and words[i + n - 2] in ("TCP", "UDP"):
-            out.append(tuple(words[i:i + n]))
-            i += n
-            continue
-        i += 1 if w not in ("BIND", "SAF") else 2
-    return out
