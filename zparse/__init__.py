@@ -8,6 +8,7 @@ The smallest surface (DESIGN.md contract 4)::
     result.model, result.diagnostics
     sysplex = zparse.load_sysplex("path/to/zlint.toml")   # or a folder
     for d in zparse.lint(sysplex): ...
+    change = zparse.diff(before_sysplex, after_sysplex)   # what a change does
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .diagnostics import Diagnostic, Related
 from .source import Source, Span
 
 if TYPE_CHECKING:
+    from .diff import SysplexDiff
     from .model.izuprm import IzuPrm
     from .model.result import ParseResult
     from .model.tcpip import TcpipProfile
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = ("Diagnostic", "IzuPrm", "Related", "Severity", "Source", "Span", "Sysplex", "System",
-           "TcpipProfile", "lint", "load_sysplex", "parse")
+           "TcpipProfile", "diff", "lint", "load_sysplex", "parse")
 
 # The model classes are re-exported lazily: ``import zparse`` stays cheap for the CLI's start-up.
 _LAZY = {
@@ -110,3 +112,24 @@ def lint(sysplex: Sysplex, *, select: list[str] | None = None,
     from .engine import lint as _lint
 
     return _lint(sysplex, select=select, ignore=ignore)
+
+
+def diff(before: Sysplex, after: Sysplex) -> SysplexDiff:
+    """What changes from ``before`` to ``after``, two loaded sysplexes (the
+    same one at two points in time); see :class:`zparse.diff.SysplexDiff`.
+
+    Three parts, on the effective configuration (each system's OBEYFILE
+    members applied): ``findings`` (new, fixed and unchanged, matched by
+    code, system and the SARIF fingerprint, so a finding that only moves is
+    unchanged); ``changes`` (DVIPAs, distribution, DYNAMICXCF, HOME,
+    INTERFACE, PORT, z/OSMF settings... added, removed or changed, in z/OS
+    terms); ``failover`` (each "lose system X" case before and after;
+    ``.dark`` lists the services the change leaves unreachable). Reordering
+    text is no change. Findings come from :func:`lint` with each side's own
+    ``[lint]`` settings."""
+    # Through importlib: zparse.diff sits above the reporters (it reuses the
+    # SARIF fingerprint), and the reporters import this package for __version__.
+    import importlib
+
+    result: SysplexDiff = importlib.import_module("zparse.diff").diff(before, after)
+    return result

@@ -1,4 +1,4 @@
-"""The ``zlint`` command line: check, explain, rules, parse, report, lsp.
+"""The ``zlint`` command line: check, explain, rules, parse, report, diff, lsp.
 
 ``zlint check`` reads a sysplex (a ``zlint.toml`` inventory found by walking
 up from each path, or a folder of system folders, or single files), runs the
@@ -605,6 +605,61 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -------------------------------------------------------------------- diff
+def cmd_diff(args: argparse.Namespace) -> int:
+    """``zlint diff``: what a change does to each system and to failover."""
+    from .diff import render
+    from .diff.gitsource import GitError, is_revision
+    from .diff.sources import compare_folders, compare_git
+    from .sysplex import load_sysplex
+
+    fail_on = [x.strip() for v in args.fail_on or () for x in v.split(",") if x.strip()]
+    for x in fail_on:
+        if x not in render.FAIL_ON:
+            raise UsageError(f"--fail-on: {x!r} is not one of {', '.join(render.FAIL_ON)}")
+
+    def load(path: str) -> Sysplex:
+        return _load_sysplex(load_sysplex, path, args.encoding)
+
+    sides = list(args.sides)
+    try:
+        if args.git:
+            if not sides:
+                raise UsageError("--git needs a revision: zlint diff --git BASE [HEAD] [PATH]")
+            base = sides.pop(0)
+            head = sides.pop(0) if sides and is_revision(".", sides[0]) else None
+            path = sides.pop(0) if sides else "."
+            if sides:
+                raise UsageError(f"unexpected arguments: {' '.join(sides)}")
+            diffs = compare_git(base, head, path, encoding=args.encoding, load=load)
+        else:
+            if len(sides) != 2:
+                raise UsageError("give two folders (zlint diff BEFORE AFTER) or revisions "
+                                 "(zlint diff --git BASE [HEAD] [PATH])")
+            for p in sides:
+                if not os.path.exists(p):
+                    raise UsageError(f"{p}: no such file or directory")
+            diffs = compare_folders(sides[0], sides[1], load=load)
+    except (GitError, ValueError) as e:
+        raise UsageError(str(e)) from None
+    if args.format == "json":
+        _write(render.render_json(diffs))
+    elif args.format == "markdown":
+        _write(render.render_markdown(diffs))
+    elif args.format == "github":
+        _write(render.render_github(diffs))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            try:
+                with open(summary, "a", encoding="utf-8") as f:
+                    f.write(render.step_summary(diffs))
+            except OSError as e:
+                raise UsageError(f"GITHUB_STEP_SUMMARY {summary}: {e.strerror or e}") from None
+    else:
+        _write(render.render_text(diffs))
+    return EXIT_FINDINGS if render.fails(diffs, fail_on) else EXIT_OK
+
+
 # --------------------------------------------------------------------- lsp
 def cmd_lsp(args: argparse.Namespace) -> int:
     """``zlint lsp``: the language server over stdio (needs ``zparse[lsp]``)."""
@@ -680,6 +735,19 @@ def _build_parser() -> _Parser:
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     report.add_argument("--encoding", help="encoding of the member files")
     report.set_defaults(func=cmd_report)
+
+    diff = sub.add_parser("diff", help="what a change does to each system and to failover",
+                          description="Compare two folders (BEFORE AFTER) or, with --git, two revisions "
+                          "read from git objects (BASE [HEAD] [PATH]; no HEAD: the work tree): findings "
+                          "new and fixed, effective configuration changes per system, failover before "
+                          "and after.")
+    diff.add_argument("sides", nargs="*", metavar="SIDE")
+    diff.add_argument("--git", action="store_true", help="the sides are git revisions (no checkout)")
+    diff.add_argument("--format", choices=("text", "markdown", "json", "github"), default="text")
+    diff.add_argument("--fail-on", action="append", metavar="WHAT",
+                      help="exit 1 on new-error, new-warning or lost-service (comma-separated or repeated)")
+    diff.add_argument("--encoding", help="encoding of the member files")
+    diff.set_defaults(func=cmd_diff)
 
     lsp = sub.add_parser("lsp", help="run the language server (needs zparse[lsp])")
     lsp.set_defaults(func=cmd_lsp)

@@ -240,10 +240,17 @@ class Loader:
         izuprm = None
         if members:
             izuprm = merge_members(members)
+        obey: list[TcpipProfile] = []
+        for p in spec.obey:  # OBEYFILE members: parsed like the profile, applied by zparse.diff
+            fr = self._tcpip(p, spec.name, spec.symbols, spec.encoding, search)
+            if fr.model is not None:
+                obey.append(fr.model)
+            includes = (*includes, *(i for i in fr.includes if i not in includes))
         return System(
             name=spec.name, symbols=dict(spec.symbols or {}), profile=profile, izuprm=izuprm,
             izuprm_members=tuple(m.model for m in members), tcpip_path=spec.tcpip, tcpip_status=status,
             izuprm_paths=spec.izuprm, include_paths=includes, folder=spec.folder,
+            obey=tuple(obey), obey_paths=spec.obey,
         )
 
     def _finish(self, *, name: str, root: str, inventory: str | None, mode: str,

@@ -65,6 +65,10 @@ class System:
     ``profile`` is None when the inventory lists no profile or it could not
     be read (``tcpip_status`` tells which); ``izuprm`` is the merge of the
     IZUPRMxx members in concatenation order (``izuprm_members`` one by one).
+    ``obey`` are the OBEYFILE members (``[systems.X] obey = [...]``), parsed
+    with the system's symbols, in the order they are applied on top of the
+    profile (:func:`zparse.diff.effective_sysplex` applies them); ``profile``
+    itself is the initial profile.
     """
 
     name: str
@@ -77,12 +81,14 @@ class System:
     izuprm_paths: tuple[str, ...] = ()
     include_paths: tuple[str, ...] = ()
     folder: str | None = None
+    obey: tuple[TcpipProfile, ...] = attrs.field(default=(), eq=False, repr=False)
+    obey_paths: tuple[str, ...] = ()
 
     @property
     def files(self) -> tuple[str, ...]:
-        """Every file of this system: profile, INCLUDEd members, IZUPRMxx members."""
+        """Every file of this system: profile, INCLUDEd members, IZUPRMxx members, OBEYFILE members."""
         head = (self.tcpip_path,) if self.tcpip_path else ()
-        return (*head, *self.include_paths, *self.izuprm_paths)
+        return (*head, *self.include_paths, *self.izuprm_paths, *self.obey_paths)
 
 
 @attrs.frozen(kw_only=True, eq=False)

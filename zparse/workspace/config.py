@@ -25,7 +25,7 @@ from ..model.tcpip import IpAddress
 from ..selection import LintConfig, known_selector
 from ..source import EBCDIC_CODEPAGES
 from ..syntax.releases import ReleaseError, normalise_release
-from .files import inside
+from .files import Files, Unreadable, inside
 from .includes import valid_dsn
 
 __all__ = ["INVENTORY_NAMES", "Inventory", "InventoryError", "SystemSpec", "find_inventory",
@@ -84,7 +84,8 @@ def find_inventory(start: str | os.PathLike[str]) -> Path | None:
 @attrs.frozen(kw_only=True)
 class SystemSpec:
     """One ``[systems.NAME]`` table: the files of a system, its symbols and encoding
-    (``folder``: the folder a discovered system was found in)."""
+    (``folder``: the folder a discovered system was found in; ``obey``: the
+    OBEYFILE members applied on top of the profile, in order)."""
 
     name: str
     tcpip: str | None
@@ -92,6 +93,7 @@ class SystemSpec:
     symbols: dict[str, str] | None = attrs.field(hash=False)
     encoding: str | None
     folder: str | None = None
+    obey: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -111,14 +113,15 @@ class Inventory:
 
 _TOP_KEYS = ("sysplex", "dns", "include", "systems", "lint", "encoding")
 _SYSPLEX_KEYS = ("name",)
-_SYSTEM_KEYS = ("tcpip", "izuprm", "symbols", "encoding")
+_SYSTEM_KEYS = ("tcpip", "izuprm", "symbols", "encoding", "obey")
 _LINT_KEYS = ("select", "ignore", "severity", "target-release")
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 _SYMBOL_NAME = re.compile(r"[A-Za-z@#$][A-Za-z0-9@#$_]{0,7}")
 
 
 class _InvReader:
-    def __init__(self, file: Path, prefix: str) -> None:
+    def __init__(self, file: Path, prefix: str, files: Files | None = None) -> None:
+        self.files = files
         self.file = str(file)
         self.root = os.path.dirname(os.path.abspath(file))
         self.real_root = os.path.realpath(self.root)
@@ -159,6 +162,12 @@ class _InvReader:
         if ".." in parts:
             raise self.err(key, f"{rel!r} leaves the inventory's folder ('..' is not allowed)")
         full = os.path.normpath(os.path.join(self.root, rel))
+        if self.files is not None:  # another file source (a git revision): its own checks
+            if not (self.files.is_file(full) or self.files.is_dir(full)):
+                raise self.err(key, f"{want} {rel!r} not found (relative to {self.root})")
+            if want == "file" and self.files.is_dir(full):
+                raise self.err(key, f"{rel!r} is a folder, not a file")
+            return full
         if not os.path.lexists(full):
             raise self.err(key, f"{want} {rel!r} not found (relative to {self.root})")
         if not inside(self.real_root, full):
@@ -191,14 +200,22 @@ def _tkey(k: str) -> str:
     return k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else f'"{k}"'
 
 
-def read_inventory(file: Path) -> Inventory:
+def read_inventory(file: Path, *, files: Files | None = None) -> Inventory:
+    """Read and check an inventory. ``files``: another source of the inventory
+    and of the files it lists (a git revision), instead of the disk."""
     is_py = file.name == "pyproject.toml"
     prefix = "tool.zlint." if is_py else ""
-    r = _InvReader(file, prefix)
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise InventoryError(str(file), None, f"cannot be read ({exc.strerror or exc})") from exc
+    r = _InvReader(file, prefix, files)
+    if files is not None:
+        got = files.read(str(file), "utf-8")
+        if isinstance(got, Unreadable):
+            raise InventoryError(str(file), None, f"cannot be read ({got.message})")
+        raw = got.encode("utf-8", "surrogateescape")
+    else:
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            raise InventoryError(str(file), None, f"cannot be read ({exc.strerror or exc})") from exc
     try:
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -265,8 +282,13 @@ def read_inventory(file: Path) -> Inventory:
         enc = r.encoding(t["encoding"], f"{key}.encoding") if "encoding" in t else encoding
         if tcpip is None and not izuprm:
             raise r.err(key, "lists no files (give tcpip = ... and/or izuprm = [...])")
+        obey_raw = t.get("obey", [])
+        obey_list = [obey_raw] if isinstance(obey_raw, str) else r.strings(obey_raw, f"{key}.obey")
+        if obey_list and tcpip is None:
+            raise r.err(f"{key}.obey", "OBEYFILE members apply on top of a profile: give tcpip = ... too")
+        obey = tuple(r.path(v, f"{key}.obey") for v in obey_list)
         specs.append(SystemSpec(name=sname, tcpip=tcpip, izuprm=izuprm, symbols=symbols,
-                                 encoding=enc))
+                                 encoding=enc, obey=obey))
 
     config = _read_lint(r, r.table(data.get("lint", {}), "lint"))
     return Inventory(file=str(file), root=r.root, name=name, dns=dns, include=tuple(include),
