@@ -21,10 +21,10 @@ from .diagnostics import Diagnostic, Related
 from .source import Source, Span
 
 if TYPE_CHECKING:
-    from .diff import SysplexDiff
     from .model.izuprm import IzuPrm
     from .model.result import ParseResult
     from .model.tcpip import TcpipProfile
+    from .review import SysplexDiff
     from .sysplex import Sysplex, System
 
 __version__ = "0.1.0"
@@ -116,7 +116,7 @@ def lint(sysplex: Sysplex, *, select: list[str] | None = None,
 
 def diff(before: Sysplex, after: Sysplex) -> SysplexDiff:
     """What changes from ``before`` to ``after``, two loaded sysplexes (the
-    same one at two points in time); see :class:`zparse.diff.SysplexDiff`.
+    same one at two points in time); see :class:`zparse.review.SysplexDiff`.
 
     Three parts, on the effective configuration (each system's OBEYFILE
     members applied): ``findings`` (new, fixed and unchanged, matched by
@@ -127,9 +127,9 @@ def diff(before: Sysplex, after: Sysplex) -> SysplexDiff:
     ``.dark`` lists the services the change leaves unreachable). Reordering
     text is no change. Findings come from :func:`lint` with each side's own
     ``[lint]`` settings."""
-    # Through importlib: zparse.diff sits above the reporters (it reuses the
+    # Through importlib: zparse.review sits above the reporters (it reuses the
     # SARIF fingerprint), and the reporters import this package for __version__.
     import importlib
 
-    result: SysplexDiff = importlib.import_module("zparse.diff").diff(before, after)
+    result: SysplexDiff = importlib.import_module("zparse.review").diff(before, after)
     return result

@@ -608,9 +608,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 # -------------------------------------------------------------------- diff
 def cmd_diff(args: argparse.Namespace) -> int:
     """``zlint diff``: what a change does to each system and to failover."""
-    from .diff import render
-    from .diff.gitsource import GitError, is_revision
-    from .diff.sources import compare_folders, compare_git
+    from .review import render
+    from .review.gitsource import GitError, is_revision
+    from .review.sources import compare_folders, compare_git
     from .sysplex import load_sysplex
 
     fail_on = [x.strip() for v in args.fail_on or () for x in v.split(",") if x.strip()]

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from zparse.diff import SysplexDiff
+from zparse.review import SysplexDiff
 
 CASES = Path(__file__).parent / "cases"
 REPO = Path(__file__).resolve().parents[2]

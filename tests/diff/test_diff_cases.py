@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from zparse.diff import SysplexDiff
-from zparse.diff.sources import compare_folders
+from zparse.review import SysplexDiff
+from zparse.review.sources import compare_folders
 
 from .conftest import CASES, case_names, project, update_wanted
 

@@ -1,12 +1,12 @@
-"""OBEYFILE application (zparse.diff.apply_obey) statement by statement."""
+"""OBEYFILE application (zparse.review.apply_obey) statement by statement."""
 
 from __future__ import annotations
 
 from ipaddress import ip_address
 
 import zparse
-from zparse.diff import apply_obey
 from zparse.model.tcpip import TcpipProfile
+from zparse.review import apply_obey
 
 BASE = """\
 IPCONFIG DYNAMICXCF 192.0.2.1 255.255.255.0 1

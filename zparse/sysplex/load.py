@@ -241,7 +241,7 @@ class Loader:
         if members:
             izuprm = merge_members(members)
         obey: list[TcpipProfile] = []
-        for p in spec.obey:  # OBEYFILE members: parsed like the profile, applied by zparse.diff
+        for p in spec.obey:  # OBEYFILE members: parsed like the profile, applied by zparse.review
             fr = self._tcpip(p, spec.name, spec.symbols, spec.encoding, search)
             if fr.model is not None:
                 obey.append(fr.model)

@@ -67,7 +67,7 @@ class System:
     IZUPRMxx members in concatenation order (``izuprm_members`` one by one).
     ``obey`` are the OBEYFILE members (``[systems.X] obey = [...]``), parsed
     with the system's symbols, in the order they are applied on top of the
-    profile (:func:`zparse.diff.effective_sysplex` applies them); ``profile``
+    profile (:func:`zparse.review.effective_sysplex` applies them); ``profile``
     itself is the initial profile.
     """
 

@@ -1,13 +1,13 @@
 """``zparse.diff(before, after)``: what a change does to a sysplex.
 
 Three parts, each computed on the effective configuration (OBEYFILE members
-applied, see :mod:`zparse.diff.obey`):
+applied, see :mod:`zparse.review.obey`):
 
 1. findings — new, fixed and unchanged, matched by code, system and the
    fingerprint SARIF uses (code, path relative to the sysplex root, message
    and the text of the flagged line: a finding that only moves is unchanged);
 2. configuration — :class:`Change` entries between the two sides' facts
-   (:mod:`zparse.diff.facts`), in z/OS terms;
+   (:mod:`zparse.review.facts`), in z/OS terms;
 3. failover — for every "all up" and "lose system X" case, who owns each
    DVIPA and where new connections to each service go, before and after;
    a service reachable before and not after is ``dark``: the headline.

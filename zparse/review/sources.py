@@ -6,7 +6,7 @@ one sysplex, matched between the sides by their path). A sysplex present
 on one side only is compared with an empty one.
 
 A git revision is read through the sysplex :class:`~zparse.sysplex.Loader`
-and the inventory reader with a :class:`~zparse.diff.gitsource.GitFiles`
+and the inventory reader with a :class:`~zparse.review.gitsource.GitFiles`
 source: the content comes from git objects (``git ls-tree``, ``git cat-file
 --batch``), the paths are the work tree's, so both sides name the same
 files. Nothing is checked out; the work tree and the index are never
