@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
+from typing import NamedTuple
 
 import attrs
 
 from ..model.tcpip import DestRole, DistMethod, IpAddress, VipaDistribute, VipaStatement
-from .index import SysplexIndex, _addr_key
+from .index import SysplexIndex, Target, _addr_key
 from .model import Sysplex
 
 __all__ = ["Consequence", "DvipaState", "FailoverCase", "ServiceState", "consequences", "simulate_failover"]
@@ -58,9 +60,14 @@ class FailoverCase:
     lost: str | None
     dvipas: tuple[DvipaState, ...]
     services: tuple[ServiceState, ...]
+    _keys: Mapping[tuple[str, IpAddress, int | None], int] = attrs.field(
+        factory=dict, eq=False, repr=False, alias="_keys")
 
     def service(self, kind: str, dvipa: IpAddress, port: int | None) -> ServiceState | None:
-        """The state of one service in this case, or None."""
+        """The state of one service in this case, or None (looked up by key)."""
+        if self._keys:
+            i = self._keys.get((kind, dvipa, port))
+            return None if i is None else self.services[i]
         for s in self.services:
             if s.kind == kind and s.dvipa == dvipa and s.port == port:
                 return s
@@ -75,7 +82,7 @@ class _Service:
     port: int | None
 
 
-def _owner(idx: SysplexIndex, dvipa: IpAddress, alive: set[str], lost: str | None) -> tuple[str | None, str]:
+def _owner(idx: SysplexIndex, dvipa: IpAddress, alive: AbstractSet[str], lost: str | None) -> tuple[str | None, str]:
     defs = [d.system for d in idx.owners.get(dvipa, ())]
     bks = list(idx.backups.get(dvipa, ()))
     base: str | None
@@ -120,21 +127,91 @@ def _services(idx: SysplexIndex) -> list[_Service]:
     return sorted(out.values(), key=lambda s: (_addr_key(s.dvipa), s.port or 0, s.kind))
 
 
-def _route(idx: SysplexIndex, svc: _Service, owner: str | None, alive: set[str]) -> ServiceState:
-    def runs(system: str | None) -> bool:
-        if system is None or system not in alive:
+class _Tables:
+    """What the simulation reads, built once per sysplex: the services with
+    their keys, the DVIPAs, who distributes each DVIPA (by system) and the
+    targets of each VIPADISTRIBUTE statement."""
+
+    def __init__(self, idx: SysplexIndex) -> None:
+        self.idx = idx
+        self.services = _services(idx)
+        self.keys: dict[tuple[str, IpAddress, int | None], int] = {}
+        for i, s in enumerate(self.services):
+            self.keys.setdefault((s.kind, s.dvipa, s.port), i)
+        self.dvipas = sorted(set(idx.dvipas()) | set(idx.distributors) | {s.dvipa for s in self.services},
+                             key=_addr_key)
+        self.statements: dict[tuple[IpAddress, str], list[VipaDistribute]] = {}
+        for dvipa, ds in idx.distributors.items():
+            for d in ds:
+                if not d.statement.delete:
+                    self.statements.setdefault((dvipa, d.system), []).append(d.statement)
+        self.everyone = frozenset(idx.systems)
+        self.targets: dict[int, list[Target]] = {}
+        for ts in idx.targets.values():
+            for t in ts:
+                self.targets.setdefault(id(t.statement), []).append(t)
+        self._chosen: dict[tuple[int, str], _Route] = {}
+
+    def serves(self, kind: str, system: str | None) -> bool:
+        """Whether ``system`` runs the server of a ``kind`` service (when alive)."""
+        if system is None or system not in self.everyone:
             return False
-        if svc.kind == "zosmf":
-            if system in idx.zosmf_unknown:
+        if kind == "zosmf":
+            if system in self.idx.zosmf_unknown:
                 return True  # its IZUPRMxx could not be read: do not guess a failure
-            z = idx.zosmf.get(system)
+            z = self.idx.zosmf.get(system)
             return z is not None and z.runs_server
         return True
+
+    def chosen(self, i: int, owner: str) -> _Route:
+        """How ``owner`` routes service ``i``: its VIPADISTRIBUTE for it (None:
+        it does not distribute it), that statement's targets, and the systems
+        that would take the connections in target order with every system up
+        (for HOTSTANDBY: the candidates in preference order)."""
+        key = (i, owner)
+        hit = self._chosen.get(key)
+        if hit is None:
+            svc = self.services[i]
+            stmts = self.statements.get((svc.dvipa, owner), [])
+            if svc.port is None:
+                stmts = [s for s in stmts if not s.ports]
+            else:
+                port = svc.port
+                stmts = [s for s in stmts if s.distributes_port(port)]
+            st = stmts[0] if stmts else None
+            tgts = self.targets.get(id(st), []) if st is not None else []
+            hot = st is not None and st.dist_method_effective is DistMethod.HOTSTANDBY
+            if hot:
+                pref = [t for t in tgts if t.role is DestRole.PREFERRED]
+                order = pref + sorted((t for t in tgts if t.role is DestRole.BACKUP),
+                                      key=lambda t: (-(t.rank or 0), t.order))
+                runners = [t.system for t in order if t.system is not None and self.serves(svc.kind, t.system)]
+            else:
+                runners = list(dict.fromkeys(t.system for t in tgts
+                                             if t.system is not None and self.serves(svc.kind, t.system)))
+            hit = _Route(st, tgts, hot, runners)
+            self._chosen[key] = hit
+        return hit
+
+
+class _Route(NamedTuple):
+    statement: VipaDistribute | None
+    targets: list[Target]
+    hotstandby: bool
+    runners: list[str]
+
+
+def _route(tables: _Tables, i: int, owner: str | None, lost: str | None) -> ServiceState:
+    idx = tables.idx
+    svc = tables.services[i]
+
+    def runs(system: str | None) -> bool:
+        return system != lost and tables.serves(svc.kind, system)
 
     def why(system: str | None, address: str) -> str:
         if system is None:
             return f"{address} (no system has this DYNAMICXCF address)"
-        if system not in alive:
+        if system == lost or system not in tables.everyone:
             return f"{address} ({system}, lost)"
         if svc.kind == "zosmf":
             z = idx.zosmf.get(system)
@@ -149,28 +226,20 @@ def _route(idx: SysplexIndex, svc: _Service, owner: str | None, alive: set[str])
 
     if owner is None:
         return state(None, (), "no system owns the DVIPA")
-    stmts = [d.statement for d in idx.distributors.get(svc.dvipa, ()) if d.system == owner and not d.statement.delete]
-    if svc.port is None:
-        stmts = [s for s in stmts if not s.ports]
-    else:
-        stmts = [s for s in stmts if s.distributes_port(svc.port)]
-    if not stmts:
+    route = tables.chosen(i, owner)
+    st, tgts = route.statement, route.targets
+    if st is None:
         ok = runs(owner)
         reason = (f"{owner} owns the DVIPA and does not distribute it; its own server takes the connections"
                   if ok else f"{owner} owns the DVIPA, does not distribute it and runs no "
                   + ("z/OSMF server" if svc.kind == "zosmf" else "server"))
         return state(None, (owner,) if ok else (), reason)
-    st = stmts[0]
     method = st.dist_method_effective
-    tgts = [t for t in idx.targets.get(svc.dvipa, ()) if t.statement is st]
-    if method is DistMethod.HOTSTANDBY:
-        pref = [t for t in tgts if t.role is DestRole.PREFERRED]
-        order = pref + sorted((t for t in tgts if t.role is DestRole.BACKUP),
-                              key=lambda t: (-(t.rank or 0), t.order))
-        chosen = next((t for t in order if runs(t.system)), None)
-        picked: tuple[str, ...] = (chosen.system,) if chosen is not None and chosen.system else ()
-    else:
-        picked = tuple(dict.fromkeys(t.system for t in tgts if t.system is not None and runs(t.system)))
+    runners = route.runners
+    if lost is not None and lost in runners:
+        k = runners.index(lost)
+        runners = runners[:k] + runners[k + 1:]
+    picked: tuple[str, ...] = (runners[0],) if route.hotstandby and runners else tuple(runners)
     if picked:
         reason = f"{owner} distributes ({method.value}) to " + ", ".join(picked)
     else:
@@ -179,19 +248,54 @@ def _route(idx: SysplexIndex, svc: _Service, owner: str | None, alive: set[str])
     return state(method.value, picked, reason, st)
 
 
-def _case(idx: SysplexIndex, services: Sequence[_Service], lost: str | None) -> FailoverCase:
-    alive = set(idx.systems) - ({lost} if lost else set())
-    dvipas = sorted(set(idx.dvipas()) | set(idx.distributors) | {s.dvipa for s in services}, key=_addr_key)
-    states = []
-    owners: dict[IpAddress, str | None] = {}
-    for d in dvipas:
-        owner, how = _owner(idx, d, alive, lost)
-        owners[d] = owner
-        states.append(DvipaState(dvipa=d, owner=owner, how=how))
-    return FailoverCase(
-        lost=lost, dvipas=tuple(states),
-        services=tuple(_route(idx, s, owners[s.dvipa], alive) for s in services),
-    )
+def _simulate(idx: SysplexIndex, *, baseline: bool) -> list[FailoverCase]:
+    """Every case, recomputing for each lost system only what it touches.
+
+    The case with every system up is computed in full. Losing a system can
+    change only the DVIPAs it owns and the services whose owner or targets
+    include it (what else a service's route reads -- the owner's statements,
+    the targets' z/OSMF settings -- does not depend on who is lost), so each
+    case copies the baseline's states and recomputes those: linear in the
+    systems times the DVIPAs each touches.
+    """
+    tables = _Tables(idx)
+    everyone = frozenset(idx.systems)
+    base_owner: dict[IpAddress, str | None] = {}
+    base_dvipas: list[DvipaState] = []
+    owned_by: dict[str, list[int]] = {}
+    for k, d in enumerate(tables.dvipas):
+        owner, how = _owner(idx, d, everyone, None)
+        base_owner[d] = owner
+        base_dvipas.append(DvipaState(dvipa=d, owner=owner, how=how))
+        if owner is not None:
+            owned_by.setdefault(owner, []).append(k)
+    base_services: list[ServiceState] = []
+    touches: dict[str, set[int]] = {}
+    for i, svc in enumerate(tables.services):
+        owner = base_owner[svc.dvipa]
+        base_services.append(_route(tables, i, owner, None))
+        if owner is None:
+            continue  # nobody owns it whoever is lost
+        touches.setdefault(owner, set()).add(i)
+        for t in tables.chosen(i, owner).targets:
+            if t.system is not None:
+                touches.setdefault(t.system, set()).add(i)
+    cases = [FailoverCase(lost=None, dvipas=tuple(base_dvipas), services=tuple(base_services),
+                          _keys=tables.keys)] if baseline else []
+    for lost in idx.systems:
+        alive = everyone - {lost}
+        dvipas = list(base_dvipas)
+        owners = dict(base_owner)
+        for k in owned_by.get(lost, ()):
+            d = tables.dvipas[k]
+            owner, how = _owner(idx, d, alive, lost)
+            owners[d] = owner
+            dvipas[k] = DvipaState(dvipa=d, owner=owner, how=how)
+        services = list(base_services)
+        for i in sorted(touches.get(lost, ())):
+            services[i] = _route(tables, i, owners[tables.services[i].dvipa], lost)
+        cases.append(FailoverCase(lost=lost, dvipas=tuple(dvipas), services=tuple(services), _keys=tables.keys))
+    return cases
 
 
 def simulate_failover(sysplex: Sysplex, index: SysplexIndex | None = None, *,

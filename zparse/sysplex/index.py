@@ -266,15 +266,12 @@ class SysplexIndex:
 
     def failover_cases(self, *, baseline: bool = False) -> list[FailoverCase]:
         """The failover simulation (see :func:`~zparse.sysplex.failover.simulate_failover`)."""
-        from .failover import _case, _services
+        from .failover import _simulate
 
         key = ("failover", baseline)
         hit = self._memo.get(key)
         if not isinstance(hit, tuple):
-            services = _services(self)
-            cases = [_case(self, services, None)] if baseline else []
-            cases.extend(_case(self, services, name) for name in self.systems)
-            self._memo[key] = hit = tuple(cases)
+            self._memo[key] = hit = tuple(_simulate(self, baseline=baseline))
         return list(hit)
 
     def explained(self, sysplex: Sysplex) -> frozenset[tuple[str | None, IpAddress]]:
