@@ -74,6 +74,16 @@ def _severity(name: str) -> Severity:
     return Severity(name)
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
 def _realpath(path: str) -> str:
     return os.path.realpath(os.path.abspath(path))
 
@@ -179,6 +189,95 @@ class _Run:
         return Summary.of(diags, files=len(status), systems=systems, files_status=status)
 
 
+def _units(paths: Sequence[str]) -> list[list[str]]:
+    """The expanded paths grouped by the sysplex they lead to, in order of
+    first appearance: paths under one inventory form one unit (their
+    sysplex is read once), a path without an inventory is a unit of its own."""
+    from .sysplex import find_inventory
+
+    units: dict[str, list[str]] = {}
+    for path in _expand(paths):
+        inv = find_inventory(os.path.abspath(path))
+        key = "inv:" + _realpath(str(inv)) if inv is not None else "path:" + _realpath(path)
+        units.setdefault(key, []).append(path)
+    return list(units.values())
+
+
+_UnitResult = tuple[str, Any, Any, int]  # ("ok", diags, statuses, systems) or ("error", message, None, 0)
+
+
+def _check_unit(paths: Sequence[str], encoding: str | None, select: list[str] | None,
+                ignore: list[str] | None) -> _UnitResult:
+    """Load, lint and release the sysplexes of one unit: their findings, the
+    parse status of each file (by the path shown) and the number of systems.
+
+    The collector is frozen once the sysplexes are read: what the lint then
+    allocates is short-lived, and the collections it triggers no longer walk
+    the parse results (freed by reference counting when the unit is done).
+    Errors come back as ``("error", message)`` so that a worker process
+    reports them as the main process would."""
+    import gc
+
+    from .outputs.common import relpath
+
+    try:
+        run = _Run(paths, encoding)
+        run.load()
+        gc.freeze()
+        try:
+            diags = run.lint(select, ignore)
+            status: dict[str, str] = {}
+            systems = 0
+            for sysplex, _ in run.sysplexes:
+                systems += len(sysplex.systems)
+                for path, st in _file_status(sysplex).items():
+                    rel = relpath(path)
+                    if rel is not None:
+                        status[rel] = st
+        finally:
+            run.sysplexes = []
+            gc.unfreeze()
+        return "ok", diags, status, systems
+    except UsageError as e:
+        return "error", str(e), None, 0
+    except OSError as e:
+        return "error", f"{e.filename}: {e.strerror or e}" if e.filename else str(e.strerror or e), None, 0
+    except Exception as e:
+        if type(e).__name__ == "InventoryError":
+            return "error", str(e), None, 0
+        raise
+
+
+def _check_unit_args(args: tuple[Sequence[str], str | None, list[str] | None, list[str] | None]) -> _UnitResult:
+    return _check_unit(*args)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):
+        return max(os.cpu_count() or 1, 1)
+
+
+def check_units(units: Sequence[Sequence[str]], encoding: str | None, select: list[str] | None,
+                ignore: list[str] | None, jobs: int) -> list[_UnitResult]:
+    """Check each unit, one sysplex at a time, in up to ``jobs`` worker
+    processes (one fresh process per unit, so that its memory is returned
+    when it is done); the results come back in the order of ``units``."""
+    work = [(list(u), encoding, select, ignore) for u in units]
+    jobs = min(jobs, len(work))
+    if jobs <= 1:
+        return [_check_unit_args(w) for w in work]
+    import multiprocessing
+
+    # fork: the workers start with zparse imported (no fork on Windows: the default)
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    ctx = multiprocessing.get_context(method)
+    with ctx.Pool(processes=jobs, maxtasksperchild=1) as pool:
+        return list(pool.imap(_check_unit_args, work, chunksize=1))
+
+
 def _load_sysplex(load: Callable[..., Sysplex], path: str, encoding: str | None) -> Sysplex:
     """``load(path)``, passing ``--encoding`` on when the loader takes one."""
     if encoding is None:
@@ -258,6 +357,26 @@ def _fixable_in(d: Diagnostic, wanted: set[str] | None) -> bool:
                                  for e in d.fix.edits)
 
 
+def _check_all(units: Sequence[Sequence[str]], encoding: str | None, select: list[str] | None,
+               ignore: list[str] | None, jobs: int) -> tuple[list[Diagnostic], Summary, bool]:
+    """Every unit's findings in the deterministic order, the summary, and
+    whether any sysplex was found."""
+    from .diagnostics import sort_diagnostics
+    from .outputs.common import Summary
+
+    out: list[Diagnostic] = []
+    status: dict[str, str] = {}
+    systems = 0
+    for kind, diags, statuses, n in check_units(units, encoding, select, ignore, jobs):
+        if kind == "error":
+            raise UsageError(diags)
+        out.extend(diags)
+        status.update(statuses)
+        systems += n
+    diags = sort_diagnostics(out)
+    return diags, Summary.of(diags, files=len(status), systems=systems, files_status=status), bool(units)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """``zlint check``."""
     from .outputs.common import fails, plural
@@ -269,8 +388,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     _validate_codes(select, "--select")
     _validate_codes(ignore, "--ignore")
     run = _Run(args.paths or ["."], args.encoding)
-    run.load()
     fix_failed = False
+    if not args.fix:
+        for path in run.paths:
+            if not os.path.exists(path):
+                raise UsageError(f"{path}: no such file or directory")
+        jobs = args.jobs if args.jobs is not None else default_jobs()
+        diags, summary, found = _check_all(_units(run.paths), args.encoding, select, ignore, jobs)
+        _emit(args, diags, summary)
+        if not found or (summary.files == 0 and summary.systems == 0 and not diags):
+            if not args.quiet:
+                _err("warning: no TCP/IP profile or IZUPRMxx member found in " + ", ".join(run.paths))
+        return EXIT_FINDINGS if fails(diags, fail_on) else EXIT_OK
+    run.load()
     if args.fix:
         from .outputs.fix import fix_until_stable
 
@@ -706,6 +836,8 @@ def _build_parser() -> _Parser:
     check.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary")
     check.add_argument("--no-source", action="store_true", help="one line per finding, no source snippet")
     check.add_argument("--encoding", help="encoding of the member files (utf-8, cp1047, cp037, ...)")
+    check.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                       help="check up to N sysplexes at once, each in its own process (default: the cores)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the text output (auto: on a terminal; NO_COLOR always wins)")
     check.set_defaults(func=cmd_check)

@@ -226,6 +226,10 @@ def decode(data: bytes, encoding: str | None = None, record_length: int = 80) ->
     if enc != "utf-8":
         codecs.lookup(enc)  # raises LookupError for an unknown encoding
         return data.decode(enc, errors="replace"), bad
+    try:
+        return data.decode("utf-8"), bad  # valid UTF-8 (the usual case): nothing to look for
+    except UnicodeDecodeError:
+        pass
     text = data.decode("utf-8", errors="surrogateescape")
     for i, ch in enumerate(text):
         if "\udc80" <= ch <= "\udcff":
