@@ -56,6 +56,7 @@ from .selection import check_selectors, is_selected, selector_specificity
 from .source import Source, Span
 
 if TYPE_CHECKING:
+    from .lint_cache import LintCache
     from .sysplex import Sysplex
 
 __all__ = [
@@ -106,6 +107,7 @@ class Rule:
     module: str
     check: CheckFn | None = None
     model: type | None = None
+    reads: frozenset[str] | None = None  # sysplex rules: the facts read (zparse.sysplex.facts); None: all
 
     @property
     def summary(self) -> str:
@@ -136,19 +138,24 @@ def _model_type(code: str, check: CheckFn) -> type:
     return want
 
 
-def _register(code: str, module: str, check: CheckFn | None) -> Rule:
+def _register(code: str, module: str, check: CheckFn | None, reads: frozenset[str] | None = None) -> Rule:
     info = CODES[code]
     model = _model_type(code, check) if check is not None and info.scope == "file" else None
-    r = Rule(code, info.name, info.severity, info.scope, _module_doc(module), module, check, model)
+    r = Rule(code, info.name, info.severity, info.scope, _module_doc(module), module, check, model, reads)
     _REGISTRY[code] = r
     return r
 
 
-def rule(code: str) -> Callable[[CheckFn], CheckFn]:
-    """Register the decorated function as the check of ``code``."""
+def rule(code: str, *, reads: Iterable[str] | None = None) -> Callable[[CheckFn], CheckFn]:
+    """Register the decorated function as the check of ``code``.
+
+    ``reads`` (sysplex rules): the cross-system facts the check reads (names
+    of :data:`zparse.sysplex.facts.FACTS`); the language server re-runs it
+    only when one of them changed. None: it may read anything."""
+    declared = frozenset(reads) if reads is not None else None
 
     def deco(fn: CheckFn) -> CheckFn:
-        _register(code, fn.__module__, fn)
+        _register(code, fn.__module__, fn, declared)
         return fn
 
     return deco
@@ -292,12 +299,17 @@ def _calls(rule_: Rule, sysplex: Sysplex) -> Iterator[tuple[tuple[Any, ...], str
 
 
 def lint(sysplex: Sysplex, *, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
-         rules: Iterable[Rule] | Mapping[str, Rule] | None = None) -> list[Diagnostic]:
+         rules: Iterable[Rule] | Mapping[str, Rule] | None = None, cache: LintCache | None = None,
+         ) -> list[Diagnostic]:
     """Every finding for ``sysplex``: the diagnostics of reading and parsing
     its files, then every registered rule by scope; selected, suppressed and
     stamped as described in the module docstring; deterministic order
     (:func:`~zparse.diagnostics.sort_diagnostics`), whatever the order of
     the systems in the inventory.
+
+    With a ``cache`` (:class:`~zparse.lint_cache.LintCache`, kept across
+    runs on new versions of one sysplex) a rule call whose inputs did not
+    change is not run again.
 
     ``rules`` defaults to the built-in rules. Raises ValueError for a
     ``select``/``ignore`` entry that is not a code, a prefix or ALL.
@@ -316,12 +328,11 @@ def lint(sysplex: Sysplex, *, select: Sequence[str] | None = None, ignore: Seque
         got: list[Diagnostic] = []
         try:
             for args, system in _calls(r, sysplex):
-                for f in r.check(*args):
-                    got.append(Diagnostic(
-                        code=r.code, severity=f.severity or r.severity, message=f.message, span=f.span,
-                        system=f.system or system or _system_of(sysplex, f.span), related=f.related,
-                        help=f.help, fix=f.fix,
-                    ))
+                if cache is None:
+                    got.extend(_check(r, sysplex, args, system))
+                else:
+                    got.extend(cache.findings(r, sysplex, args, system,
+                                              lambda: _check(r, sysplex, args, system)))  # noqa: B023
         except Exception as exc:  # a rule bug must not hide the other rules' findings
             if wanted("ZL001"):
                 src = sysplex.first_source()
@@ -330,10 +341,10 @@ def lint(sysplex: Sysplex, *, select: Sequence[str] | None = None, ignore: Seque
                                 Span(src, 0, 0)))
             continue
         out.extend(got)
-    cache: dict[tuple[int, int], frozenset[str]] = {}
+    lines: dict[tuple[int, int], frozenset[str]] = {}
     final: list[Diagnostic] = []
     for d in one_per_defect(out, sysplex):
-        if suppressed(d, cache):
+        if suppressed(d, lines):
             continue
         override = config.severity_for(d.code)
         final.append(attrs.evolve(d, severity=override) if override and override is not d.severity else d)
@@ -426,6 +437,15 @@ def _merge(group: list[Diagnostic], readers: _Readers) -> Diagnostic:
         first, severity=severity, system=system, systems=systems, related=tuple(related.values()),
         help=next((d.help for d in group if d.help), None), fix=next((d.fix for d in group if d.fix), None),
     )
+
+
+def _check(r: Rule, sysplex: Sysplex, args: tuple[Any, ...], system: str | None) -> list[Diagnostic]:
+    """One call of a rule's check, its findings stamped as diagnostics."""
+    assert r.check is not None
+    return [Diagnostic(code=r.code, severity=f.severity or r.severity, message=f.message, span=f.span,
+                       system=f.system or system or _system_of(sysplex, f.span), related=f.related,
+                       help=f.help, fix=f.fix)
+            for f in r.check(*args)]
 
 
 def _system_of(sysplex: Sysplex, span: Span) -> str | None:

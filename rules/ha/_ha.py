@@ -16,6 +16,12 @@ __all__ = ["dest_span", "group_name", "profile_start", "unmatched_destips",
            "xcf_related", "zosmf_members"]
 
 
+# The cross-system facts the HA rules read (names of zparse.sysplex.facts.FACTS;
+# rules cannot import the sysplex package): the language server re-runs them
+# only when one of these changed.
+CROSS_SYSTEM = frozenset({"vipa", "xcf", "addresses", "unparsed", "zosmf"})
+
+
 def dest_span(dest: DestIp) -> Span:
     """The span of a DESTIP's address alone (its span also covers the role)."""
     return dest.address_span or dest.span

@@ -76,13 +76,13 @@ from zparse.diagnostics import Edit, Fix
 from zparse.engine import Finding, rule
 from zparse.source import edit_distance
 
-from ._ha import dest_span, unmatched_destips, xcf_related
+from ._ha import CROSS_SYSTEM, dest_span, unmatched_destips, xcf_related
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
-@rule("HA301")
+@rule("HA301", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(sysplex, index)
 

@@ -69,13 +69,13 @@ from typing import TYPE_CHECKING
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 
-from ._ha import dest_span, unmatched_destips
+from ._ha import CROSS_SYSTEM, dest_span, unmatched_destips
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
-@rule("HA302")
+@rule("HA302", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(sysplex, index)
 

@@ -58,11 +58,13 @@ from typing import TYPE_CHECKING
 
 from zparse.engine import Finding, rule
 
+from ._ha import CROSS_SYSTEM
+
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
-@rule("HA304")
+@rule("HA304", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(index)
 

@@ -73,6 +73,8 @@ from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import DistMethod, VipaDistribute
 
+from ._ha import CROSS_SYSTEM
+
 if TYPE_CHECKING:
     from zparse.sysplex import Distributor, Sysplex, SysplexIndex
 
@@ -109,7 +111,7 @@ def _signature(entries: list[Distributor]) -> frozenset[tuple[tuple[str, str], .
     return frozenset(tuple(sorted(_aspects(e.statement).items())) for e in entries)
 
 
-@rule("HA305")
+@rule("HA305", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(index)
 

@@ -63,6 +63,8 @@ from zparse.engine import Finding, rule
 from zparse.model.tcpip import VipaBackup, VipaDefine, mask_prefix
 from zparse.source import Span
 
+from ._ha import CROSS_SYSTEM
+
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
@@ -90,7 +92,7 @@ def _options(st: VipaDefine | VipaBackup) -> dict[str, str | None]:
     return out
 
 
-@rule("HA306")
+@rule("HA306", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(index)
 

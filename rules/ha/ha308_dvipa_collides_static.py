@@ -64,12 +64,14 @@ from zparse.engine import Finding, rule
 from zparse.model.tcpip import VipaBackup, VipaDefine
 from zparse.source import Span
 
+from ._ha import CROSS_SYSTEM
+
 if TYPE_CHECKING:
     from zparse.model.tcpip import IpAddress
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
-@rule("HA308")
+@rule("HA308", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(index)
 

@@ -62,13 +62,13 @@ from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.source import Span
 
-from ._ha import dest_span, group_name, profile_start
+from ._ha import CROSS_SYSTEM, dest_span, group_name, profile_start
 
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
-@rule("HA309")
+@rule("HA309", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(sysplex, index)
 

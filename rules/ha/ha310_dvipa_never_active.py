@@ -72,11 +72,13 @@ from typing import TYPE_CHECKING
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 
+from ._ha import CROSS_SYSTEM
+
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
-@rule("HA310")
+@rule("HA310", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     if index.blind:
         return

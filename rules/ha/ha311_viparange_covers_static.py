@@ -70,6 +70,8 @@ from zparse.engine import Finding, rule
 from zparse.model.tcpip import VipaRange
 from zparse.source import Span
 
+from ._ha import CROSS_SYSTEM
+
 if TYPE_CHECKING:
     from zparse.model.tcpip import IpAddress, TcpipProfile
     from zparse.sysplex import Sysplex, SysplexIndex
@@ -77,7 +79,7 @@ if TYPE_CHECKING:
 _SHOWN = 3  # covered addresses named in the message; the rest are related locations
 
 
-@rule("HA311")
+@rule("HA311", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     # every static address of the sysplex, sorted, to find those inside a subnet by bisection
     statics = sorted(((a.version, int(a)), a, name, kind, span)

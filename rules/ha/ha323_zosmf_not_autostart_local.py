@@ -74,11 +74,13 @@ from typing import TYPE_CHECKING
 from zparse.codes import Severity
 from zparse.engine import Finding, rule
 
+from ._ha import CROSS_SYSTEM
+
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
-@rule("HA323")
+@rule("HA323", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(index)
 

@@ -89,11 +89,13 @@ from zparse.codes import Severity
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 
+from ._ha import CROSS_SYSTEM
+
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
 
-@rule("HA324")
+@rule("HA324", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(index)
 

@@ -79,13 +79,15 @@ from typing import TYPE_CHECKING
 from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 
+from ._ha import CROSS_SYSTEM
+
 if TYPE_CHECKING:
     from zparse.sysplex import Sysplex, SysplexIndex
 
 _SETTINGS = (("KEYRING_NAME", "keyring"), ("SAF_PREFIX", "saf_prefix"))
 
 
-@rule("HA325")
+@rule("HA325", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(index)
 

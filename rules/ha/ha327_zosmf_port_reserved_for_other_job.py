@@ -101,12 +101,14 @@ from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.model.tcpip import PortEntry, PortRangeEntry
 
+from ._ha import CROSS_SYSTEM
+
 if TYPE_CHECKING:
     from zparse.model.tcpip import IpAddress, TcpipProfile
     from zparse.sysplex import Sysplex, SysplexIndex, ZosmfServer
 
 
-@rule("HA327")
+@rule("HA327", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     if index.blind:
         return

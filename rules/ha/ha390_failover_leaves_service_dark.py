@@ -88,13 +88,13 @@ from zparse.diagnostics import Related
 from zparse.engine import Finding, rule
 from zparse.source import Span
 
-from ._ha import profile_start
+from ._ha import CROSS_SYSTEM, profile_start
 
 if TYPE_CHECKING:
     from zparse.sysplex import FailoverCase, ServiceState, Sysplex, SysplexIndex
 
 
-@rule("HA390")
+@rule("HA390", reads=CROSS_SYSTEM)
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     yield from _check(sysplex, index)
 

@@ -62,7 +62,7 @@ def test_a_failing_rule_becomes_zl001_and_the_rest_still_publishes(plex: Path,
     rules = dict(engine.registry())
     rules["TCP109"] = Rule("TCP109", "distribute-without-dynamicxcf", rules["TCP109"].severity, "file", "doc",
                            __name__, boom, rules["TCP109"].model)
-    monkeypatch.setattr(analysis_mod, "lint", lambda sp: engine.lint(sp, rules=rules))
+    monkeypatch.setattr(analysis_mod, "lint", lambda sp, **kw: engine.lint(sp, rules=rules, **kw))
     an = Analyzer(links=DocLinks("https://x/{code}"))
     p1 = plex / "SYS1" / "PROFILE.TCPIP"
     text = p1.read_text(encoding="utf-8").replace("            192.0.2.2 BACKUP\n", "")

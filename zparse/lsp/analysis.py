@@ -35,6 +35,7 @@ from pygls.workspace.position_codec import PositionCodec
 from .. import sysplex as sp
 from ..diagnostics import Diagnostic
 from ..engine import lint, load_builtin_rules
+from ..lint_cache import LintCache
 from ..model.result import ParseResult
 from .convert import Converter, DocLinks, path_uri
 from .project import DiskCache, Parsers, Project, load_single
@@ -121,6 +122,7 @@ class Analyzer:
         self.disk = DiskCache()
         self.projects: dict[str, Project] = {}
         self.latest: dict[str, Analysis] = {}
+        self.caches: dict[str, LintCache] = {}  # findings kept per project (and per document alone)
         self.folders: list[str] = []
         self._inventory_of: dict[str, tuple[float, str | None]] = {}
         self._known_paths: dict[str, str] = {}  # files a sysplex reads (INCLUDEd members) -> kind
@@ -255,7 +257,7 @@ class Analyzer:
                 paths = set(sysplex.paths)
                 self._remember(sysplex)
                 alone = [d for d in snap.docs if d.path not in paths]
-                self._collect(out, sysplex, by_name)
+                self._collect(out, sysplex, by_name, self._cache(snap.key))
         for d in alone:
             try:
                 single = load_single(d.name, d.text, d.kind, self.parsers, self.disk, is_file=d.path is not None)
@@ -263,7 +265,7 @@ class Analyzer:
                 log.exception("checking %s failed", d.uri)
                 continue
             out.singles[d.uri] = single
-            self._collect(out, single, {d.name: d})
+            self._collect(out, single, {d.name: d}, self._cache("doc:" + d.uri))
         for d in snap.docs:
             out.diagnostics.setdefault(d.uri, [])
             if d.uri not in out.results:
@@ -279,9 +281,16 @@ class Analyzer:
         self.latest[snap.key] = out
         return out
 
-    def _collect(self, out: Analysis, sysplex: sp.Sysplex, by_name: dict[str, DocState]) -> None:
+    def _cache(self, key: str) -> LintCache:
+        c = self.caches.get(key)
+        if c is None:
+            c = self.caches[key] = LintCache()
+        return c
+
+    def _collect(self, out: Analysis, sysplex: sp.Sysplex, by_name: dict[str, DocState],
+                 cache: LintCache | None = None) -> None:
         try:
-            found = lint(sysplex)
+            found = lint(sysplex, cache=cache)
         except Exception as exc:  # the engine already isolates rules; this is the last net
             log.exception("lint failed")
             found = []
@@ -301,6 +310,7 @@ class Analyzer:
         """Drop what was kept for a document checked on its own, once it is closed (worker thread)."""
         if key in self.latest and not self.uris_of(key):
             del self.latest[key]
+            self.caches.pop(key, None)
             self.parsers.forget(name)
 
     def analysis_of(self, uri: str) -> Analysis | None:
