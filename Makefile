@@ -62,7 +62,8 @@ fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q fuzz
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/site_scale.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(VSCODE)/out
