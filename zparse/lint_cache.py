@@ -78,6 +78,7 @@ class LintCache:
         self._regions: dict[tuple[int, int], tuple[int, int, int]] = {}
         self.ran = 0
         self.reused = 0
+        self.computed: list[tuple[str, str | None]] = []  # (code, system) of each call run last time
 
     def _start(self, sysplex: Sysplex) -> None:
         self._old, self._new = self._new, {}
@@ -85,6 +86,7 @@ class LintCache:
         self._facts = {}
         self._regions = {}
         self.ran = self.reused = 0
+        self.computed = []
         sources: dict[str, Source] = {}
         for f in sysplex.files:
             if f.result is not None:
@@ -127,6 +129,7 @@ class LintCache:
                 return diags
         diags = compute()
         self.ran += 1
+        self.computed.append((rule.code, system))
         self._new[key] = (stamp, diags)
         return diags
 

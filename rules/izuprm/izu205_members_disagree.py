@@ -101,7 +101,7 @@ def _key(member: IzuPrm) -> _Key:
     return (name, member)
 
 
-@rule("IZU205")
+@rule("IZU205", reads=("zosmf",))  # the IZUPRMxx members of every system
 def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
     readers: dict[_Key, set[str]] = {}
     for system in sysplex.systems:
