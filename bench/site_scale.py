@@ -14,7 +14,8 @@ Rows, each measured in this run, with both sides of every ratio:
    again); median of 20 edits each;
 5. HA390 on 96 systems (2,000-line profiles, 50 DVIPAs defined on one
    system, backed up by the next two and distributed by the three): the
-   rule's check (failover simulation included; index built before);
+   rule's check on a fresh index (failover simulation included; the index
+   build is shown apart);
 6. the site: 10 sysplexes x 30 systems with 50 DVIPAs each, and one of 32
    systems x 200 DVIPAs distributed to all (bench/sitegen.py), checked by
    ``zlint check SITE --jobs 2``: wall time and peak RSS of the whole process
@@ -183,22 +184,24 @@ def bench_ha390(tmp: Path) -> None:
 
     root = tmp / "ha96"
     write_plex(root, 96, 2000, 50, to_all=False)
+    from zparse.sysplex import SysplexIndex
+
     sp = zparse.load_sysplex(str(root))
-    t = time.perf_counter()
-    idx = sp.index
-    index_s = time.perf_counter() - t
     check = registry()["HA390"].check
     assert check is not None
     n = [0]
-
-    def once() -> None:
+    s = index_s = float("inf")
+    for _ in range(3):  # a fresh index each time: the index keeps its failover cases once computed
+        t = time.perf_counter()
+        idx = SysplexIndex.build(sp)
+        index_s = min(index_s, time.perf_counter() - t)
+        t = time.perf_counter()
         n[0] = sum(1 for _ in check(sp, idx))
-
-    s = best(once, 3)
+        s = min(s, time.perf_counter() - t)
     services = len(idx.failover_cases(baseline=True)[0].services)
     row("HA390, 96 systems x 50 DVIPAs", f"{s:.3f} s",
         f"best of 3; {len(idx.dvipas())} DVIPAs in all (the generated profiles add z/OSMF pairs and one per "
-        f"system), {services} services, {n[0]} findings; index built once before: {index_s:.3f} s",
+        f"system), {services} services, {n[0]} findings; index build (apart): {index_s:.3f} s",
         "<= 0.2 s", s <= 0.2)
 
 
