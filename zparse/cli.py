@@ -175,8 +175,9 @@ class _Run:
             out.extend(d for d in diags if wanted is None or _concerns(d, wanted))
         return sort_diagnostics(out)
 
-    def summary(self, diags: Sequence[Diagnostic]) -> Summary:
-        from .outputs.common import Summary, relpath
+    def statuses(self) -> tuple[dict[str, str], int]:
+        """The parse status of every file read (by the path shown) and the number of systems."""
+        from .outputs.common import relpath
 
         status: dict[str, str] = {}
         systems = 0
@@ -186,6 +187,12 @@ class _Run:
                 rel = relpath(path)
                 if rel is not None:
                     status[rel] = st
+        return status, systems
+
+    def summary(self, diags: Sequence[Diagnostic]) -> Summary:
+        from .outputs.common import Summary
+
+        status, systems = self.statuses()
         return Summary.of(diags, files=len(status), systems=systems, files_status=status)
 
 
@@ -218,22 +225,13 @@ def _check_unit(paths: Sequence[str], encoding: str | None, select: list[str] | 
     reports them as the main process would."""
     import gc
 
-    from .outputs.common import relpath
-
     try:
         run = _Run(paths, encoding)
         run.load()
         gc.freeze()
         try:
             diags = run.lint(select, ignore)
-            status: dict[str, str] = {}
-            systems = 0
-            for sysplex, _ in run.sysplexes:
-                systems += len(sysplex.systems)
-                for path, st in _file_status(sysplex).items():
-                    rel = relpath(path)
-                    if rel is not None:
-                        status[rel] = st
+            status, systems = run.statuses()
         finally:
             run.sysplexes = []
             gc.unfreeze()
