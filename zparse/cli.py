@@ -46,8 +46,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ------------------------------------------------------------------ helpers
+def _printable(text: str) -> str:
+    from .outputs.common import printable
+
+    return printable(text)
+
+
 def _err(message: str) -> None:
-    print(f"zlint: {message}", file=sys.stderr)
+    """One line on stderr: control characters and line breaks of names taken
+    from input are escaped, so no line of it can be a terminal escape or a
+    GitHub workflow command (``::error ...``)."""
+    print(f"zlint: {_printable(message)}", file=sys.stderr)
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:
@@ -80,6 +89,34 @@ def _realpath(path: str) -> str:
 
 def _write(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write(text)
+
+
+def _write_utf8(text: str) -> None:
+    """A document that must be UTF-8 (JSON, SARIF, HTML, Markdown) whatever the
+    locale or ``PYTHONIOENCODING``: written as UTF-8 bytes when stdout has a
+    byte buffer (as ruff does); undecodable bytes were already replaced."""
+    from .outputs.common import clean
+
+    data = clean(text).encode("utf-8")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def _tolerant_streams() -> None:
+    """Text output never raises UnicodeEncodeError: a character the locale
+    cannot encode is written as a backslash escape (stderr does that already)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream that cannot be reconfigured: leave it
+                pass
 
 
 # ------------------------------------------------------------------- check
@@ -367,7 +404,7 @@ def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summar
 
             rows = [{"code": c, "name": CODES[c].name if c in CODES else c.lower(), "count": n,
                      "fixable": fixable[c]} for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-            _write(json.dumps(rows, indent=2) + "\n")
+            _write_utf8(json.dumps(rows, indent=2) + "\n")
             return
         from .outputs.text import render_statistics
 
@@ -379,11 +416,11 @@ def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summar
     if fmt == "json":
         from .outputs.jsonfmt import render_json
 
-        _write(render_json(diags, summary))
+        _write_utf8(render_json(diags, summary))
     elif fmt == "sarif":
         from .outputs.sarif import render_sarif
 
-        _write(render_sarif(diags))
+        _write_utf8(render_sarif(diags))
     elif fmt == "github":
         from .outputs.github import render_github
 
@@ -444,7 +481,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        _write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        _write_utf8(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     wn = max(len(r["name"]) for r in rows)
     _write(f"{'CODE':<7} {'NAME':<{wn}}  {'SEVERITY':<8}  {'SCOPE':<7}  SUMMARY\n")
@@ -539,7 +576,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     import json
 
     from . import parse
-    from .outputs.common import clean, fails, relpath
+    from .outputs.common import LOSSY_NOTE, fails, json_text, printable, relpath
 
     kind = args.kind or guess_kind(args.file)
     symbols: dict[str, str] = {}
@@ -566,13 +603,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
             "model": model,
             "diagnostics": [diagnostic_json(d) for d in diags],
         }
-        _write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        _write_utf8(json_text(doc, on_lossy=lambda d: d.__setitem__("notes", [LOSSY_NOTE])))
     else:
         from .outputs.text import render_text
 
-        _write(f"# {relpath(args.file)} ({kind}, {result.status})\n\n## tree\n")
-        _write(clean(result.tree.dump()) + "\n\n## model\n")
-        _write(json.dumps(model, indent=2, ensure_ascii=False) + "\n\n## diagnostics\n")
+        def lines(text: str) -> str:
+            return "".join(printable(line) + "\n" for line in text.split("\n"))
+
+        _write(lines(f"# {relpath(args.file)} ({kind}, {result.status})") + "\n## tree\n")
+        _write(lines(result.tree.dump()) + "\n## model\n")
+        _write(lines(json.dumps(model, indent=2, ensure_ascii=False)) + "\n## diagnostics\n")
         body = render_text(diags, color=_use_color(args.color, sys.stdout))
         _write(body or "none\n")
     return EXIT_FINDINGS if fails(diags, _severity("error")) else EXIT_OK
@@ -591,17 +631,20 @@ def cmd_report(args: argparse.Namespace) -> int:
         shown = ", ".join(_rel(p) for p in expanded)
         raise UsageError(f"{path} holds several sysplexes ({shown}); name one of them")
     sysplex = _load_sysplex(load_sysplex, expanded[0], args.encoding)
+    from .outputs.common import clean
     from .report import render_report
 
     text = render_report(sysplex, args.format)
     if args.output and args.output != "-":
         try:
             with open(args.output, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
+                f.write(clean(text))
         except OSError as e:
             raise UsageError(f"{args.output}: {e.strerror or e}") from None
-    else:
+    elif args.format == "text":
         _write(text)
+    else:
+        _write_utf8(text)
     return EXIT_OK
 
 
@@ -756,6 +799,7 @@ def _build_parser() -> _Parser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``zlint`` with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    _tolerant_streams()
     parser = _build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
