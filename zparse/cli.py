@@ -87,6 +87,19 @@ def _realpath(path: str) -> str:
     return os.path.realpath(os.path.abspath(path))
 
 
+def _must_exist(path: str) -> None:
+    """A usage error for a path that cannot be used: "no such file or directory"
+    only when it is missing, "permission denied" when it cannot be reached."""
+    try:
+        os.stat(path)
+    except PermissionError:
+        raise UsageError(f"{path}: permission denied") from None
+    except (OSError, ValueError) as e:
+        if isinstance(e, OSError) and e.strerror and not isinstance(e, FileNotFoundError):
+            raise UsageError(f"{path}: {e.strerror.lower()}") from None
+        raise UsageError(f"{path}: no such file or directory") from None
+
+
 def _write(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write(text)
 
@@ -160,6 +173,7 @@ class _Run:
         self.paths = list(paths)
         self.encoding = encoding
         self.sysplexes: list[tuple[Sysplex, set[str] | None]] = []
+        self.unchecked: list[str] = []  # warnings: folders whose members no sysplex reads
 
     def load(self) -> None:
         """Read the sysplex behind every path, each sysplex once."""
@@ -169,8 +183,7 @@ class _Run:
         order: list[str] = []
         by_inventory: dict[str, Sysplex] = {}
         for path in self.paths:
-            if not os.path.exists(path):
-                raise UsageError(f"{path}: no such file or directory")
+            _must_exist(path)
         for path in _expand(self.paths):
             full = os.path.abspath(path)
             inv = find_inventory(full)
@@ -183,6 +196,8 @@ class _Run:
                     by_inventory[str(inv)] = sysplex
             key = _sysplex_key(sysplex, path)
             wanted = _wanted(sysplex, path)
+            if wanted is not None and not wanted and os.path.isdir(path):
+                self._warn_unchecked(sysplex, path)
             if key not in groups:
                 groups[key] = (sysplex, wanted)
                 order.append(key)
@@ -191,6 +206,25 @@ class _Run:
                 merged = None if old is None or wanted is None else old | wanted
                 groups[key] = (groups[key][0], merged)
         self.sysplexes = [groups[k] for k in order]
+
+    def _warn_unchecked(self, sysplex: Sysplex, folder: str) -> None:
+        """A folder inside an inventory's folder that is no system of it: say so
+        when it holds members (they would otherwise pass in silence)."""
+        from .workspace.discover import recognise
+
+        found: list[str] = []
+        for top in (folder, *sorted(os.path.join(folder, d) for d in _listdir(folder)
+                                    if not d.startswith(".") and os.path.isdir(os.path.join(folder, d)))):
+            found += [os.path.join(top, e) for e in sorted(_listdir(top))
+                      if recognise(e) and not os.path.isdir(os.path.join(top, e))]
+        if not found:
+            return
+        shown = ", ".join(_rel(p) for p in found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        message = (f"{_rel(folder)} is not a system of the inventory {_rel(sysplex.inventory or sysplex.root)}: "
+                   f"its members ({shown}) were not checked; list them under [systems.NAME] there, or check "
+                   "a member on its own with `zlint check FILE`")
+        if message not in self.unchecked:
+            self.unchecked.append(message)
 
     def lint(self, select: list[str] | None, ignore: list[str] | None) -> list[Diagnostic]:
         from .diagnostics import sort_diagnostics
@@ -214,6 +248,13 @@ class _Run:
                 if rel is not None:
                     status[rel] = st
         return Summary.of(diags, files=len(status), systems=systems, files_status=status)
+
+
+def _listdir(folder: str) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
 
 
 def _load_sysplex(load: Callable[..., Sysplex], path: str, encoding: str | None) -> Sysplex:
@@ -305,7 +346,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     select, ignore = _codes_list(args.select), _codes_list(args.ignore)
     _validate_codes(select, "--select")
     _validate_codes(ignore, "--ignore")
-    run = _Run(args.paths or ["."], args.encoding)
+    _trust_config(args)
+    run = _Run(args.paths or [args.config or "."], args.encoding)
     run.load()
     fix_failed = False
     if args.fix:
@@ -333,13 +375,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         diags = run.lint(select, ignore)
     summary = run.summary(diags)
-    _emit(args, diags, summary)
+    if not args.quiet or not diags:
+        for message in run.unchecked:
+            _err(f"warning: {message}")
+    _emit(args, diags, summary, nothing_checked=bool(run.unchecked) and not diags)
     if not run.sysplexes or (summary.files == 0 and summary.systems == 0 and not diags):
         if not args.quiet:
             _err("warning: no TCP/IP profile or IZUPRMxx member found in " + ", ".join(run.paths))
     if fix_failed:
         return EXIT_USAGE  # an I/O problem: a file could not be fixed
     return EXIT_FINDINGS if fails(diags, fail_on) else EXIT_OK
+
+
+def _trust_config(args: argparse.Namespace) -> None:
+    """``--config PATH``, or an inventory named as a PATH: use and trust it (as
+    ruff's ``--config``; an inventory found by walking up must pass the owner
+    checks of :func:`zparse.workspace.config.trust_problem`, a named one is
+    accepted, for this process)."""
+    from .workspace.config import INVENTORY_NAMES, trust
+
+    config = getattr(args, "config", None)
+    named = [p for p in (getattr(args, "paths", None) or [getattr(args, "path", None)])
+             if p and os.path.basename(p) in INVENTORY_NAMES and os.path.isfile(p)]  # named: chosen, trusted
+    if config is not None:
+        _must_exist(config)
+        if not os.path.isfile(config) or os.path.basename(config) not in INVENTORY_NAMES:
+            raise UsageError(f"--config {config}: expected a zlint.toml or pyproject.toml file")
+        named.append(config)
+    for p in named:
+        trust(p)
 
 
 def _without_fix(d: Diagnostic) -> Diagnostic:
@@ -391,7 +455,8 @@ def _similar_codes(text: str) -> list[str]:
     return close[:6]
 
 
-def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summary) -> None:
+def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summary, *,
+          nothing_checked: bool = False) -> None:
     fmt = args.format
     if args.statistics:
         if fmt == "json":
@@ -434,7 +499,7 @@ def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summar
         if not args.quiet:
             if body:
                 _write("\n")
-            _write(summary.sentence() + "\n")
+            _write(("Nothing was checked (see the warning)." if nothing_checked else summary.sentence()) + "\n")
             n_fixable = sum(1 for d in diags if d.fix is not None and d.fix.safe)
             if n_fixable and not args.fix:
                 _write(f"[*] {n_fixable} fixable with `zlint check --fix`.\n")
@@ -500,14 +565,14 @@ def guess_kind(path: str) -> str:
 
 def _read_text(path: str, encoding: str | None) -> str:
     from .source import decode
+    from .workspace.files import read_regular
 
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a directory (zlint parse takes one file)")
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a directory (zlint parse takes one file)") from None
-    except OSError as e:
-        raise UsageError(f"{path}: {e.strerror or e}") from None
+        data = read_regular(path)  # a FIFO or a device is refused before it is opened
+    except (OSError, ValueError) as e:
+        raise UsageError(f"{path}: {getattr(e, 'strerror', None) or e}") from None
     try:
         return decode(data, encoding)[0]
     except LookupError:
@@ -623,9 +688,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     """``zlint report``: the HA picture of a sysplex."""
     from .sysplex import load_sysplex
 
-    path = args.path
-    if not os.path.exists(path):
-        raise UsageError(f"{path}: no such file or directory")
+    _trust_config(args)
+    path = args.path if args.path is not None else (args.config or ".")
+    _must_exist(path)
     expanded = _expand([path])
     if len(expanded) > 1:
         shown = ", ".join(_rel(p) for p in expanded)
@@ -749,6 +814,8 @@ def _build_parser() -> _Parser:
     check.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary")
     check.add_argument("--no-source", action="store_true", help="one line per finding, no source snippet")
     check.add_argument("--encoding", help="encoding of the member files (utf-8, cp1047, cp037, ...)")
+    check.add_argument("--config", metavar="PATH",
+                       help="use (and trust) this zlint.toml or pyproject.toml; the PATHs default to it")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the text output (auto: on a terminal; NO_COLOR always wins)")
     check.set_defaults(func=cmd_check)
@@ -773,10 +840,11 @@ def _build_parser() -> _Parser:
     parse.set_defaults(func=cmd_parse)
 
     report = sub.add_parser("report", help="the HA picture of a sysplex (DVIPAs, failover)")
-    report.add_argument("path", nargs="?", default=".", metavar="PATH")
+    report.add_argument("path", nargs="?", default=None, metavar="PATH")
     report.add_argument("--format", choices=("text", "markdown", "html"), default="text")
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     report.add_argument("--encoding", help="encoding of the member files")
+    report.add_argument("--config", metavar="PATH", help="use (and trust) this zlint.toml or pyproject.toml")
     report.set_defaults(func=cmd_report)
 
     diff = sub.add_parser("diff", help="what a change does to each system and to failover",
@@ -828,7 +896,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _unexpected(e: Exception) -> int:
     """Exit code 2 and a one-line message for what escaped a command."""
     name = type(e).__name__
-    if name == "InventoryError":  # zparse.sysplex.InventoryError (not imported: keep start-up light)
+    if any(c.__name__ == "InventoryError" for c in type(e).__mro__):  # not imported: keep start-up light
         _err(f"error: {e}")
         return EXIT_USAGE
     if isinstance(e, OSError):

@@ -32,6 +32,7 @@ import attrs
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..source import EBCDIC_CODEPAGES, decode, encode
+from ..workspace.files import read_regular
 
 __all__ = ["FileFix", "apply_fixes", "fix_until_stable", "replace_atomically", "write_fixes"]
 
@@ -129,19 +130,6 @@ def _encode(text: str, enc: str, original: bytes) -> bytes | None:
     return data
 
 
-def _read_regular(path: str) -> bytes:
-    """The bytes of a regular file; anything else (a FIFO, a device) is refused
-    before it is opened for reading, so the read cannot block."""
-    st = os.stat(path)
-    if not stat.S_ISREG(st.st_mode):
-        raise OSError(0, "not a regular file")
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with open(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # swapped since the stat
-            raise OSError(0, "not a regular file")
-        return f.read()
-
-
 def replace_atomically(path: str, data: bytes) -> None:
     """Replace a regular file's bytes all at once, or not at all.
 
@@ -203,7 +191,7 @@ def write_fixes(diags: Sequence[Diagnostic], *, encoding: str | None = None,
     results: list[FileFix] = []
     for key, (path, text, fixes) in by_file.items():
         try:
-            data = _read_regular(key)
+            data = read_regular(key)
         except OSError as e:
             results.append(FileFix(path=path, error=f"cannot read: {e.strerror or e}; not fixed"))
             continue
