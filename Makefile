@@ -63,6 +63,7 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/rule_scaling.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(VSCODE)/out
