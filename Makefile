@@ -64,6 +64,7 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/site_scale.py $(BENCH_ARGS)
+	$(BIN)/python bench/rule_scaling.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(VSCODE)/out

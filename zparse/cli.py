@@ -46,8 +46,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ------------------------------------------------------------------ helpers
+def _printable(text: str) -> str:
+    from .outputs.common import printable
+
+    return printable(text)
+
+
 def _err(message: str) -> None:
-    print(f"zlint: {message}", file=sys.stderr)
+    """One line on stderr: control characters and line breaks of names taken
+    from input are escaped, so no line of it can be a terminal escape or a
+    GitHub workflow command (``::error ...``)."""
+    print(f"zlint: {_printable(message)}", file=sys.stderr)
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:
@@ -88,8 +97,49 @@ def _realpath(path: str) -> str:
     return os.path.realpath(os.path.abspath(path))
 
 
+def _must_exist(path: str) -> None:
+    """A usage error for a path that cannot be used: "no such file or directory"
+    only when it is missing, "permission denied" when it cannot be reached."""
+    try:
+        os.stat(path)
+    except PermissionError:
+        raise UsageError(f"{path}: permission denied") from None
+    except (OSError, ValueError) as e:
+        if isinstance(e, OSError) and e.strerror and not isinstance(e, FileNotFoundError):
+            raise UsageError(f"{path}: {e.strerror.lower()}") from None
+        raise UsageError(f"{path}: no such file or directory") from None
+
+
 def _write(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write(text)
+
+
+def _write_utf8(text: str) -> None:
+    """A document that must be UTF-8 (JSON, SARIF, HTML, Markdown) whatever the
+    locale or ``PYTHONIOENCODING``: written as UTF-8 bytes when stdout has a
+    byte buffer (as ruff does); undecodable bytes were already replaced."""
+    from .outputs.common import clean
+
+    data = clean(text).encode("utf-8")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def _tolerant_streams() -> None:
+    """Text output never raises UnicodeEncodeError: a character the locale
+    cannot encode is written as a backslash escape (stderr does that already)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream that cannot be reconfigured: leave it
+                pass
 
 
 # ------------------------------------------------------------------- check
@@ -133,6 +183,7 @@ class _Run:
         self.paths = list(paths)
         self.encoding = encoding
         self.sysplexes: list[tuple[Sysplex, set[str] | None]] = []
+        self.unchecked: list[str] = []  # warnings: folders whose members no sysplex reads
 
     def load(self) -> None:
         """Read the sysplex behind every path, each sysplex once."""
@@ -142,8 +193,7 @@ class _Run:
         order: list[str] = []
         by_inventory: dict[str, Sysplex] = {}
         for path in self.paths:
-            if not os.path.exists(path):
-                raise UsageError(f"{path}: no such file or directory")
+            _must_exist(path)
         for path in _expand(self.paths):
             full = os.path.abspath(path)
             inv = find_inventory(full)
@@ -156,6 +206,8 @@ class _Run:
                     by_inventory[str(inv)] = sysplex
             key = _sysplex_key(sysplex, path)
             wanted = _wanted(sysplex, path)
+            if wanted is not None and not wanted and os.path.isdir(path):
+                self._warn_unchecked(sysplex, path)
             if key not in groups:
                 groups[key] = (sysplex, wanted)
                 order.append(key)
@@ -164,6 +216,25 @@ class _Run:
                 merged = None if old is None or wanted is None else old | wanted
                 groups[key] = (groups[key][0], merged)
         self.sysplexes = [groups[k] for k in order]
+
+    def _warn_unchecked(self, sysplex: Sysplex, folder: str) -> None:
+        """A folder inside an inventory's folder that is no system of it: say so
+        when it holds members (they would otherwise pass in silence)."""
+        from .workspace.discover import recognise
+
+        found: list[str] = []
+        for top in (folder, *sorted(os.path.join(folder, d) for d in _listdir(folder)
+                                    if not d.startswith(".") and os.path.isdir(os.path.join(folder, d)))):
+            found += [os.path.join(top, e) for e in sorted(_listdir(top))
+                      if recognise(e) and not os.path.isdir(os.path.join(top, e))]
+        if not found:
+            return
+        shown = ", ".join(_rel(p) for p in found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        message = (f"{_rel(folder)} is not a system of the inventory {_rel(sysplex.inventory or sysplex.root)}: "
+                   f"its members ({shown}) were not checked; list them under [systems.NAME] there, or check "
+                   "a member on its own with `zlint check FILE`")
+        if message not in self.unchecked:
+            self.unchecked.append(message)
 
     def lint(self, select: list[str] | None, ignore: list[str] | None) -> list[Diagnostic]:
         from .diagnostics import sort_diagnostics
@@ -210,7 +281,8 @@ def _units(paths: Sequence[str]) -> list[list[str]]:
     return list(units.values())
 
 
-_UnitResult = tuple[str, Any, Any, int]  # ("ok", diags, statuses, systems) or ("error", message, None, 0)
+# ("ok", diags, statuses, systems, unchecked-warnings) or ("error", message, None, 0, [])
+_UnitResult = tuple[str, Any, Any, int, list[str]]
 
 
 def _check_unit(paths: Sequence[str], encoding: str | None, select: list[str] | None,
@@ -235,14 +307,14 @@ def _check_unit(paths: Sequence[str], encoding: str | None, select: list[str] | 
         finally:
             run.sysplexes = []
             gc.unfreeze()
-        return "ok", diags, status, systems
+        return "ok", diags, status, systems, run.unchecked
     except UsageError as e:
-        return "error", str(e), None, 0
+        return "error", str(e), None, 0, []
     except OSError as e:
-        return "error", f"{e.filename}: {e.strerror or e}" if e.filename else str(e.strerror or e), None, 0
+        return "error", f"{e.filename}: {e.strerror or e}" if e.filename else str(e.strerror or e), None, 0, []
     except Exception as e:
         if type(e).__name__ == "InventoryError":
-            return "error", str(e), None, 0
+            return "error", str(e), None, 0, []
         raise
 
 
@@ -274,6 +346,13 @@ def check_units(units: Sequence[Sequence[str]], encoding: str | None, select: li
     ctx = multiprocessing.get_context(method)
     with ctx.Pool(processes=jobs, maxtasksperchild=1) as pool:
         return list(pool.imap(_check_unit_args, work, chunksize=1))
+
+
+def _listdir(folder: str) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
 
 
 def _load_sysplex(load: Callable[..., Sysplex], path: str, encoding: str | None) -> Sysplex:
@@ -356,23 +435,26 @@ def _fixable_in(d: Diagnostic, wanted: set[str] | None) -> bool:
 
 
 def _check_all(units: Sequence[Sequence[str]], encoding: str | None, select: list[str] | None,
-               ignore: list[str] | None, jobs: int) -> tuple[list[Diagnostic], Summary, bool]:
-    """Every unit's findings in the deterministic order, the summary, and
-    whether any sysplex was found."""
+               ignore: list[str] | None, jobs: int) -> tuple[list[Diagnostic], Summary, bool, list[str]]:
+    """Every unit's findings in the deterministic order, the summary,
+    whether any sysplex was found, and the "not checked" warnings."""
     from .diagnostics import sort_diagnostics
     from .outputs.common import Summary
 
     out: list[Diagnostic] = []
     status: dict[str, str] = {}
     systems = 0
-    for kind, diags, statuses, n in check_units(units, encoding, select, ignore, jobs):
+    unchecked: list[str] = []
+    for kind, diags, statuses, n, warnings in check_units(units, encoding, select, ignore, jobs):
         if kind == "error":
             raise UsageError(diags)
         out.extend(diags)
         status.update(statuses)
         systems += n
+        unchecked.extend(w for w in warnings if w not in unchecked)
     diags = sort_diagnostics(out)
-    return diags, Summary.of(diags, files=len(status), systems=systems, files_status=status), bool(units)
+    summary = Summary.of(diags, files=len(status), systems=systems, files_status=status)
+    return diags, summary, bool(units), unchecked
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -385,15 +467,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     select, ignore = _codes_list(args.select), _codes_list(args.ignore)
     _validate_codes(select, "--select")
     _validate_codes(ignore, "--ignore")
-    run = _Run(args.paths or ["."], args.encoding)
+    _trust_config(args)
+    run = _Run(args.paths or [args.config or "."], args.encoding)
     fix_failed = False
     if not args.fix:
         for path in run.paths:
-            if not os.path.exists(path):
-                raise UsageError(f"{path}: no such file or directory")
+            _must_exist(path)
         jobs = args.jobs if args.jobs is not None else default_jobs()
-        diags, summary, found = _check_all(_units(run.paths), args.encoding, select, ignore, jobs)
-        _emit(args, diags, summary)
+        diags, summary, found, unchecked = _check_all(_units(run.paths), args.encoding, select, ignore, jobs)
+        if not args.quiet or not diags:
+            for message in unchecked:
+                _err(f"warning: {message}")
+        _emit(args, diags, summary, nothing_checked=bool(unchecked) and not diags)
         if not found or (summary.files == 0 and summary.systems == 0 and not diags):
             if not args.quiet:
                 _err("warning: no TCP/IP profile or IZUPRMxx member found in " + ", ".join(run.paths))
@@ -424,13 +509,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         diags = run.lint(select, ignore)
     summary = run.summary(diags)
-    _emit(args, diags, summary)
+    if not args.quiet or not diags:
+        for message in run.unchecked:
+            _err(f"warning: {message}")
+    _emit(args, diags, summary, nothing_checked=bool(run.unchecked) and not diags)
     if not run.sysplexes or (summary.files == 0 and summary.systems == 0 and not diags):
         if not args.quiet:
             _err("warning: no TCP/IP profile or IZUPRMxx member found in " + ", ".join(run.paths))
     if fix_failed:
         return EXIT_USAGE  # an I/O problem: a file could not be fixed
     return EXIT_FINDINGS if fails(diags, fail_on) else EXIT_OK
+
+
+def _trust_config(args: argparse.Namespace) -> None:
+    """``--config PATH``, or an inventory named as a PATH: use and trust it (as
+    ruff's ``--config``; an inventory found by walking up must pass the owner
+    checks of :func:`zparse.workspace.config.trust_problem`, a named one is
+    accepted, for this process)."""
+    from .workspace.config import INVENTORY_NAMES, trust
+
+    config = getattr(args, "config", None)
+    named = [p for p in (getattr(args, "paths", None) or [getattr(args, "path", None)])
+             if p and os.path.basename(p) in INVENTORY_NAMES and os.path.isfile(p)]  # named: chosen, trusted
+    if config is not None:
+        _must_exist(config)
+        if not os.path.isfile(config) or os.path.basename(config) not in INVENTORY_NAMES:
+            raise UsageError(f"--config {config}: expected a zlint.toml or pyproject.toml file")
+        named.append(config)
+    for p in named:
+        trust(p)
 
 
 def _without_fix(d: Diagnostic) -> Diagnostic:
@@ -482,7 +589,8 @@ def _similar_codes(text: str) -> list[str]:
     return close[:6]
 
 
-def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summary) -> None:
+def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summary, *,
+          nothing_checked: bool = False) -> None:
     fmt = args.format
     if args.statistics:
         if fmt == "json":
@@ -495,7 +603,7 @@ def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summar
 
             rows = [{"code": c, "name": CODES[c].name if c in CODES else c.lower(), "count": n,
                      "fixable": fixable[c]} for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-            _write(json.dumps(rows, indent=2) + "\n")
+            _write_utf8(json.dumps(rows, indent=2) + "\n")
             return
         from .outputs.text import render_statistics
 
@@ -507,11 +615,11 @@ def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summar
     if fmt == "json":
         from .outputs.jsonfmt import render_json
 
-        _write(render_json(diags, summary))
+        _write_utf8(render_json(diags, summary))
     elif fmt == "sarif":
         from .outputs.sarif import render_sarif
 
-        _write(render_sarif(diags))
+        _write_utf8(render_sarif(diags))
     elif fmt == "github":
         from .outputs.github import render_github
 
@@ -525,7 +633,7 @@ def _emit(args: argparse.Namespace, diags: Sequence[Diagnostic], summary: Summar
         if not args.quiet:
             if body:
                 _write("\n")
-            _write(summary.sentence() + "\n")
+            _write(("Nothing was checked (see the warning)." if nothing_checked else summary.sentence()) + "\n")
             n_fixable = sum(1 for d in diags if d.fix is not None and d.fix.safe)
             if n_fixable and not args.fix:
                 _write(f"[*] {n_fixable} fixable with `zlint check --fix`.\n")
@@ -572,7 +680,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        _write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        _write_utf8(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     wn = max(len(r["name"]) for r in rows)
     _write(f"{'CODE':<7} {'NAME':<{wn}}  {'SEVERITY':<8}  {'SCOPE':<7}  SUMMARY\n")
@@ -591,14 +699,14 @@ def guess_kind(path: str) -> str:
 
 def _read_text(path: str, encoding: str | None) -> str:
     from .source import decode
+    from .workspace.files import read_regular
 
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a directory (zlint parse takes one file)")
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a directory (zlint parse takes one file)") from None
-    except OSError as e:
-        raise UsageError(f"{path}: {e.strerror or e}") from None
+        data = read_regular(path)  # a FIFO or a device is refused before it is opened
+    except (OSError, ValueError) as e:
+        raise UsageError(f"{path}: {getattr(e, 'strerror', None) or e}") from None
     try:
         return decode(data, encoding)[0]
     except LookupError:
@@ -667,7 +775,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     import json
 
     from . import parse
-    from .outputs.common import clean, fails, relpath
+    from .outputs.common import LOSSY_NOTE, fails, json_text, printable, relpath
 
     kind = args.kind or guess_kind(args.file)
     symbols: dict[str, str] = {}
@@ -694,13 +802,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
             "model": model,
             "diagnostics": [diagnostic_json(d) for d in diags],
         }
-        _write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        _write_utf8(json_text(doc, on_lossy=lambda d: d.__setitem__("notes", [LOSSY_NOTE])))
     else:
         from .outputs.text import render_text
 
-        _write(f"# {relpath(args.file)} ({kind}, {result.status})\n\n## tree\n")
-        _write(clean(result.tree.dump()) + "\n\n## model\n")
-        _write(json.dumps(model, indent=2, ensure_ascii=False) + "\n\n## diagnostics\n")
+        def lines(text: str) -> str:
+            return "".join(printable(line) + "\n" for line in text.split("\n"))
+
+        _write(lines(f"# {relpath(args.file)} ({kind}, {result.status})") + "\n## tree\n")
+        _write(lines(result.tree.dump()) + "\n## model\n")
+        _write(lines(json.dumps(model, indent=2, ensure_ascii=False)) + "\n## diagnostics\n")
         body = render_text(diags, color=_use_color(args.color, sys.stdout))
         _write(body or "none\n")
     return EXIT_FINDINGS if fails(diags, _severity("error")) else EXIT_OK
@@ -711,25 +822,28 @@ def cmd_report(args: argparse.Namespace) -> int:
     """``zlint report``: the HA picture of a sysplex."""
     from .sysplex import load_sysplex
 
-    path = args.path
-    if not os.path.exists(path):
-        raise UsageError(f"{path}: no such file or directory")
+    _trust_config(args)
+    path = args.path if args.path is not None else (args.config or ".")
+    _must_exist(path)
     expanded = _expand([path])
     if len(expanded) > 1:
         shown = ", ".join(_rel(p) for p in expanded)
         raise UsageError(f"{path} holds several sysplexes ({shown}); name one of them")
     sysplex = _load_sysplex(load_sysplex, expanded[0], args.encoding)
+    from .outputs.common import clean
     from .report import render_report
 
     text = render_report(sysplex, args.format)
     if args.output and args.output != "-":
         try:
             with open(args.output, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
+                f.write(clean(text))
         except OSError as e:
             raise UsageError(f"{args.output}: {e.strerror or e}") from None
-    else:
+    elif args.format == "text":
         _write(text)
+    else:
+        _write_utf8(text)
     return EXIT_OK
 
 
@@ -836,6 +950,8 @@ def _build_parser() -> _Parser:
     check.add_argument("--encoding", help="encoding of the member files (utf-8, cp1047, cp037, ...)")
     check.add_argument("-j", "--jobs", type=_jobs, metavar="N",
                        help="check up to N sysplexes at once, each in its own process (default: the cores)")
+    check.add_argument("--config", metavar="PATH",
+                       help="use (and trust) this zlint.toml or pyproject.toml; the PATHs default to it")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the text output (auto: on a terminal; NO_COLOR always wins)")
     check.set_defaults(func=cmd_check)
@@ -860,10 +976,11 @@ def _build_parser() -> _Parser:
     parse.set_defaults(func=cmd_parse)
 
     report = sub.add_parser("report", help="the HA picture of a sysplex (DVIPAs, failover)")
-    report.add_argument("path", nargs="?", default=".", metavar="PATH")
+    report.add_argument("path", nargs="?", default=None, metavar="PATH")
     report.add_argument("--format", choices=("text", "markdown", "html"), default="text")
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     report.add_argument("--encoding", help="encoding of the member files")
+    report.add_argument("--config", metavar="PATH", help="use (and trust) this zlint.toml or pyproject.toml")
     report.set_defaults(func=cmd_report)
 
     diff = sub.add_parser("diff", help="what a change does to each system and to failover",
@@ -886,6 +1003,7 @@ def _build_parser() -> _Parser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``zlint`` with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    _tolerant_streams()
     parser = _build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
@@ -914,7 +1032,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _unexpected(e: Exception) -> int:
     """Exit code 2 and a one-line message for what escaped a command."""
     name = type(e).__name__
-    if name == "InventoryError":  # zparse.sysplex.InventoryError (not imported: keep start-up light)
+    if any(c.__name__ == "InventoryError" for c in type(e).__mro__):  # not imported: keep start-up light
         _err(f"error: {e}")
         return EXIT_USAGE
     if isinstance(e, OSError):

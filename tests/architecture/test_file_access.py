@@ -14,7 +14,6 @@ PACKAGE = Path(__file__).resolve().parents[2] / "zparse"
 
 ALLOWED = {
     "workspace/files.py": "the one safe reader of member files",
-    "workspace/config.py": "reads the inventory (zlint.toml / pyproject.toml) itself",
     "syntax/grammar.py": "package data: the grammars and the LALR table cache",
     "outputs/fix.py": "applies --fix to the files the findings name",
     "cli.py": "zlint parse FILE, --output, and stdio set-up",

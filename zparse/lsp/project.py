@@ -29,7 +29,7 @@ from ..model.tcpip import TcpipProfile
 from ..model.tcpip.build import IncludeResolver
 from ..sysplex import Loader, Sysplex
 from ..workspace.config import Inventory, read_inventory
-from ..workspace.files import Files, Unreadable
+from ..workspace.files import MAX_FILE_SIZE, Files, Unreadable
 from .incremental import IncrementalTcpip
 
 __all__ = ["DiskCache", "OverlayFiles", "Parsers", "Project", "load_single"]
@@ -71,8 +71,9 @@ class DiskCache:
 class OverlayFiles(Files):
     """The workspace's file reader, with open documents' text first."""
 
-    def __init__(self, root: str, overlay: Mapping[str, str], disk: DiskCache) -> None:
-        super().__init__(root)
+    def __init__(self, root: str, overlay: Mapping[str, str], disk: DiskCache, *,
+                 max_size: int = MAX_FILE_SIZE) -> None:
+        super().__init__(root, max_size=max_size)
         self.overlay = overlay
         self.disk = disk
 
@@ -145,7 +146,8 @@ class Project:
         Raises :class:`zparse.sysplex.InventoryError` for an unusable inventory.
         """
         inv = self._read_inventory()
-        return Loader(OverlayFiles(inv.root, overlay, self.disk), self.parsers).inventory(inv)
+        files = OverlayFiles(inv.root, overlay, self.disk, max_size=inv.max_file_size)
+        return Loader(files, self.parsers).inventory(inv)
 
 
 def load_single(path: str, text: str, kind: str, parsers: Parsers, disk: DiskCache,

@@ -22,6 +22,11 @@ server's copy of an open document, to check it against the editor's.
 
 Run it with ``zlint lsp`` or ``python -m zparse.lsp.server``. The environment
 variable ``ZLINT_LSP_LOG`` (a file name) turns on debug logging.
+
+Framing is bounded (:class:`BoundedStdin`): a header line or a message body
+over :data:`MAX_MESSAGE` (64 MiB) is read and thrown away in small pieces
+with a logged error, never buffered. After ``shutdown`` every request gets
+the ``InvalidRequest`` error the LSP specification asks for.
 """
 
 from __future__ import annotations
@@ -50,12 +55,58 @@ from .hover import hover_markdown
 from .navigation import definition, document_symbols
 from .textdoc import LineIndex, uri_path
 
-__all__ = ["ZlintLanguageServer", "create_server", "main"]
+__all__ = ["MAX_MESSAGE", "BoundedStdin", "ZlintLanguageServer", "create_server", "main"]
 
 log = logging.getLogger("zparse.lsp")
 
 T = TypeVar("T")
 DEFAULT_DEBOUNCE = 0.03
+MAX_MESSAGE = 64 << 20  # bytes: a header line or a message body above this is refused
+MAX_HEADER_LINE = 64 << 10  # bytes: a header line is "Content-Length: N" or "Content-Type: ..."
+_CHUNK = 1 << 20
+_INVALID_REQUEST = -32600
+
+
+class BoundedStdin:
+    """The server's input stream with bounded reads (what pygls calls:
+    ``readline`` for a header line, ``read(n)`` for a body of Content-Length n).
+
+    pygls would allocate whatever a Content-Length says (a MemoryError for a
+    lie) and read a header line of any length. Here an over-long header line
+    is skipped up to its end and replaced by a harmless one; an oversized body
+    is read and discarded a megabyte at a time and replaced by ``null``, which
+    the protocol ignores. Both are logged as refused."""
+
+    def __init__(self, raw: Any, limit: int = MAX_MESSAGE, header_limit: int = MAX_HEADER_LINE) -> None:
+        self.raw = raw
+        self.limit = limit
+        self.header_limit = header_limit
+
+    def readline(self) -> bytes:
+        line: bytes = self.raw.readline(self.header_limit)
+        if len(line) < self.header_limit or line.endswith(b"\n"):
+            return line
+        skipped = len(line)
+        while line and not line.endswith(b"\n"):
+            line = self.raw.readline(_CHUNK)
+            skipped += len(line)
+        log.error("refused a header line of %d bytes (the limit is %d): skipped to its end",
+                  skipped, self.header_limit)
+        return b"X-Zlint-Refused: header\r\n"
+
+    def read(self, n: int) -> bytes:
+        if n <= self.limit:
+            data: bytes = self.raw.read(n)
+            return data
+        log.error("refused a message of Content-Length %d (the limit is %d bytes): its body is skipped",
+                  n, self.limit)
+        left = n
+        while left > 0:
+            piece = self.raw.read(min(left, _CHUNK))
+            if not piece:
+                return b""  # the client went away
+            left -= len(piece)
+        return b"null"
 
 
 class _BadRequest:
@@ -86,12 +137,20 @@ class ZlintProtocol(LanguageServerProtocol):
             raise
 
     def handle_message(self, message: Any) -> None:
+        if message is None:  # a body refused by BoundedStdin (already logged)
+            return
         if isinstance(message, _BadRequest):
             log.warning("invalid %s request %r: %s", message.method, message.id, message.error)
             self._send_response(message.id, None, message.error.to_response_error())
             return
         if not hasattr(message, "jsonrpc"):
             log.warning("ignoring a message that is not JSON-RPC: %.200r", message)
+            return
+        method = getattr(message, "method", None)
+        if self._shutdown and method is not None and hasattr(message, "id") and method != types.EXIT:
+            log.warning("%s request %r after shutdown: InvalidRequest", method, message.id)
+            self._send_response(message.id, None, types.ResponseError(
+                code=_INVALID_REQUEST, message=f"the server is shutting down: {method} is not accepted"))
             return
         super().handle_message(message)
 
@@ -509,7 +568,7 @@ def main() -> None:
                             format="%(asctime)s %(threadName)s %(name)s %(levelname)s %(message)s")
     else:
         logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="zlint-lsp: %(levelname)s %(message)s")
-    create_server().start_io()
+    create_server().start_io(stdin=BoundedStdin(sys.stdin.buffer))  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

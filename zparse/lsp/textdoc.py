@@ -11,6 +11,7 @@ client negotiated otherwise) by pygls's :class:`PositionCodec`.
 from __future__ import annotations
 
 import bisect
+import logging
 import os
 import re
 from urllib.parse import unquote, urlparse
@@ -26,13 +27,25 @@ __all__ = ["LineIndex", "TextDoc", "doc_kind", "uri_path"]
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
 
 
+_BAD_URIS: set[str] = set()
+
+
 def uri_path(uri: str) -> str | None:
-    """The file-system path of a ``file:`` URI; None for any other scheme."""
+    """The file-system path of a ``file:`` URI; None for any other scheme, and
+    for a path no system call can take (a NUL byte, from ``%00``): such a
+    document is checked on its own, like a document that is not a file, and
+    the first time a URI is seen that way it is logged."""
     try:
         if urlparse(uri).scheme != "file":
             return None
         path = to_fs_path(uri)
     except Exception:
+        return None
+    if path and "\x00" in path:
+        if uri not in _BAD_URIS and len(_BAD_URIS) < 1000:
+            _BAD_URIS.add(uri)
+            logging.getLogger("zparse.lsp").warning(
+                "%.300s names no valid path (it holds a NUL byte, %%00): the document is checked on its own", uri)
         return None
     return os.path.abspath(path) if path else None
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -15,18 +16,69 @@ from ..diagnostics import Diagnostic
 from ..source import Span
 
 __all__ = [
-    "Summary", "clean", "count_severities", "fails", "plural", "range_of", "relpath",
-    "summary_sentence", "systems_note",
+    "LOSSY_NOTE", "Summary", "clean", "count_severities", "fails", "is_lossy", "json_text", "plural", "printable",
+    "range_of", "relpath", "summary_sentence", "systems_note",
 ]
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# What a terminal could act on: C0 controls but tab, DEL, C1 controls (0x9b is a
+# CSI on some terminals), the bidirectional overrides of "Trojan Source", the
+# line and paragraph separators, and undecodable bytes (lone surrogates).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+LOSSY_NOTE = ("Some file names or member texts hold bytes that are not valid in their encoding; "
+              "each such byte is shown as U+FFFD here.")
 
 
 def clean(text: str) -> str:
-    """Text safe to print or serialise: an undecodable byte (a lone surrogate
+    """Text safe to serialise as UTF-8: an undecodable byte (a lone surrogate
     from ``surrogateescape`` decoding) becomes U+FFFD, one character for one,
     so columns stay aligned."""
     return _SURROGATES.sub("\ufffd", text)
+
+
+def is_lossy(text: str) -> bool:
+    """Whether :func:`clean` would replace anything in ``text``."""
+    return _SURROGATES.search(text) is not None
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group()
+    code = ord(c)
+    if c in _NAMED:
+        return _NAMED[c]
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, as surrogateescape keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def printable(text: str, keep: str = "") -> str:
+    """Text for a terminal or a log: every character a terminal or a CI log
+    could act on (escape sequences, line breaks that could forge a line, a
+    ``::`` workflow command on a line of its own, bidi overrides) and every
+    undecodable byte is shown as a backslash escape (``\\x1b``, ``\\n``,
+    ``\\xff``), as git and ruff show such names. ``keep`` lists characters
+    the caller handles itself (a tab it expands, a line break it encodes)."""
+    if keep:
+        return _UNPRINTABLE.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def json_text(doc: Any, on_lossy: Any = None) -> str:
+    """``doc`` as indented JSON that is always valid UTF-8: an undecodable
+    byte anywhere (a file name, a member's text) becomes U+FFFD, and
+    ``on_lossy(doc)`` (when given) is called first to say so in the document."""
+    text = json.dumps(doc, indent=2, ensure_ascii=False)
+    if is_lossy(text):
+        if on_lossy is not None:
+            on_lossy(doc)
+            text = json.dumps(doc, indent=2, ensure_ascii=False)
+        text = clean(text)
+    return text + "\n"
 
 
 def relpath(path: str | None, cwd: str | None = None) -> str | None:

@@ -12,20 +12,29 @@ Rules of the game:
   text the diagnostics were computed on, and re-encode to exactly the same
   bytes (UTF-8 with undecodable bytes kept, or an EBCDIC code page, in
   80-byte records when the file had no line breaks). Line breaks are part of
-  the text, so CRLF stays CRLF.
+  the text, so CRLF stays CRLF;
+- a file is never left half written: the new bytes go to a temporary file
+  in the same folder, flushed and fsynced, with the original's mode (and
+  group, where allowed), then ``os.replace`` puts it in place. On any error
+  the original is untouched, the temporary file removed, and the error names
+  why (the caller names the file).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..source import EBCDIC_CODEPAGES, decode, encode
+from ..workspace.files import read_regular
 
-__all__ = ["FileFix", "apply_fixes", "fix_until_stable", "write_fixes"]
+__all__ = ["FileFix", "apply_fixes", "fix_until_stable", "replace_atomically", "write_fixes"]
 
 _RECORD = 80
 
@@ -121,6 +130,42 @@ def _encode(text: str, enc: str, original: bytes) -> bytes | None:
     return data
 
 
+def replace_atomically(path: str, data: bytes) -> None:
+    """Replace a regular file's bytes all at once, or not at all.
+
+    Writes a temporary file next to ``path`` (same folder, so same file
+    system), flushes and fsyncs it, gives it the original's mode (and owner
+    and group where the user may), then renames it over ``path``. Raises
+    OSError with the original untouched and no temporary file left behind."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(0, "not a regular file")
+    folder, name = os.path.split(path)
+    fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".zlint-fix")
+    try:
+        with open(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+            if hasattr(os, "fchmod"):
+                os.fchmod(f.fileno(), stat.S_IMODE(st.st_mode))
+            if hasattr(os, "fchown"):
+                with contextlib.suppress(OSError):  # only root may give a file away; the group may fail too
+                    os.fchown(f.fileno(), st.st_uid, st.st_gid)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        with contextlib.suppress(OSError):  # make the rename durable too (best effort, as git does)
+            dfd = os.open(folder or ".", os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+
+
 def write_fixes(diags: Sequence[Diagnostic], *, encoding: str | None = None,
                 unsafe: bool = False) -> list[FileFix]:
     """Apply the fixes of ``diags`` to their files; one :class:`FileFix` per
@@ -146,10 +191,9 @@ def write_fixes(diags: Sequence[Diagnostic], *, encoding: str | None = None,
     results: list[FileFix] = []
     for key, (path, text, fixes) in by_file.items():
         try:
-            with open(key, "rb") as f:
-                data = f.read()
+            data = read_regular(key)
         except OSError as e:
-            results.append(FileFix(path=path, error=f"cannot read: {e.strerror or e}"))
+            results.append(FileFix(path=path, error=f"cannot read: {e.strerror or e}; not fixed"))
             continue
         enc = _codec(data, text, encoding)
         if enc is None:
@@ -169,10 +213,9 @@ def write_fixes(diags: Sequence[Diagnostic], *, encoding: str | None = None,
                                    error=f"the fixed text cannot be encoded as {enc}; not fixed"))
             continue
         try:
-            with open(key, "wb") as f:
-                f.write(new)
+            replace_atomically(key, new)
         except OSError as e:
-            results.append(FileFix(path=path, error=f"cannot write: {e.strerror or e}"))
+            results.append(FileFix(path=path, error=f"cannot write: {e.strerror or e}; the file is unchanged"))
             continue
         results.append(FileFix(path=path, fixes=applied, edits=edits, skipped=skipped))
     return results

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..codes import Severity
 from ..diagnostics import Diagnostic
-from .common import clean, relpath, systems_note
+from .common import printable, relpath, systems_note
 
 __all__ = ["escape_data", "escape_property", "render_github"]
 
@@ -20,8 +20,9 @@ _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message (``%``, CR, LF)."""
-    return clean(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (``%``, CR, LF; other control
+    characters and undecodable bytes as backslash escapes)."""
+    return printable(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -13,19 +13,21 @@ system it concerns, by name: several for a finding in a member that several
 systems read, which is reported once; ``[system]`` or ``[]`` otherwise),
 ``name``, ``help`` and ``fix`` (``{"description", "safe", "edits": [{"range", "replacement"}]}``,
 or null), and ``summary.files_status``: each file's parse status (``clean``,
-``recovered`` or ``unreadable``) keyed by its relative path.
+``recovered`` or ``unreadable``) keyed by its relative path, and ``notes``
+(present only when needed): e.g. that bytes which are not valid in their
+encoding (in a file name or a member) are shown as U+FFFD. The document is
+always valid UTF-8.
 Lines and columns are 1-based; the end column is the one just after the span;
 paths are relative to the current directory.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from .common import Summary, clean, range_of, relpath
+from .common import LOSSY_NOTE, Summary, json_text, range_of, relpath
 
 __all__ = ["JSON_VERSION", "diagnostic_json", "render_json", "report_json"]
 
@@ -37,25 +39,25 @@ def diagnostic_json(d: Diagnostic, cwd: str | None = None) -> dict[str, Any]:
     fix: dict[str, Any] | None = None
     if d.fix is not None:
         fix = {
-            "description": clean(d.fix.description),
+            "description": d.fix.description,
             "safe": d.fix.safe,
             "edits": [{"path": relpath(e.span.path, cwd), "range": range_of(e.span),
-                       "replacement": clean(e.replacement)} for e in d.fix.edits],
+                       "replacement": e.replacement} for e in d.fix.edits],
         }
     return {
         "code": d.code,
         "severity": d.severity.value,
-        "message": clean(d.message),
+        "message": d.message,
         "system": d.system,
         "path": relpath(d.span.path, cwd),
         "range": range_of(d.span),
         "related": [
-            {"path": relpath(r.span.path, cwd), "range": range_of(r.span), "message": clean(r.message)}
+            {"path": relpath(r.span.path, cwd), "range": range_of(r.span), "message": r.message}
             for r in d.related
         ],
         "systems": list(d.concerns),
         "name": d.name,
-        "help": clean(d.help) if d.help is not None else None,
+        "help": d.help if d.help is not None else None,
         "fix": fix,
     }
 
@@ -71,4 +73,8 @@ def report_json(diags: Sequence[Diagnostic], summary: Summary, cwd: str | None =
 
 def render_json(diags: Sequence[Diagnostic], summary: Summary, cwd: str | None = None) -> str:
     """The whole document, indented, with a final newline."""
-    return json.dumps(report_json(diags, summary, cwd), indent=2, ensure_ascii=False) + "\n"
+    return json_text(report_json(diags, summary, cwd), on_lossy=_say_lossy)
+
+
+def _say_lossy(doc: dict[str, Any]) -> None:
+    doc["notes"] = [LOSSY_NOTE]

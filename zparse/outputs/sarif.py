@@ -4,28 +4,32 @@ One run, tool ``zlint``; ``tool.driver.rules`` holds the rules the results
 refer to, with the rule documentation as ``help``. Each result has its
 ``ruleId``/``ruleIndex``, ``level`` (error, warning, note), the primary
 location (artifact URI relative to the current directory, region with
-1-based lines and columns counted in Unicode code points), the related
+1-based lines and columns counted in Unicode code points; the URI is
+percent-encoded from the path's bytes, so a name that is not UTF-8 survives), the related
 locations (often another system's profile), the systems a finding concerns
 as ``logicalLocations`` (several, and named in the message and in
 ``properties.systems``, for a finding in a member that several systems
 read), safe fixes as ``fixes`` and a
 ``partialFingerprints`` entry that survives lines moving: a hash of code,
 path, message and the text of the flagged line (not its number), with an
-occurrence counter for identical lines.
+occurrence counter for identical lines. When a message or text held bytes
+that are not valid in their encoding, they are shown as U+FFFD and the run's
+invocation carries a tool notification saying so.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 from ..codes import CODES, Severity
 from ..diagnostics import Diagnostic
 from ..source import Span
-from .common import clean, relpath, systems_note
+from .common import LOSSY_NOTE, json_text, relpath, systems_note
 
 __all__ = ["FINGERPRINT_KEY", "SARIF_SCHEMA", "fingerprint", "render_sarif", "sarif_log"]
 
@@ -46,9 +50,17 @@ def _region(span: Span) -> dict[str, int]:
     return {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
 
 
+def _uri(path: str | None, cwd: str | None) -> str:
+    """A relative URI reference for a path: its bytes percent-encoded (RFC 3986)."""
+    rel = relpath(path, cwd)
+    if rel is None:
+        return "<text>"
+    return quote(os.fsencode(rel), safe="/")
+
+
 def _physical(span: Span, cwd: str | None) -> dict[str, Any]:
     return {
-        "artifactLocation": {"uri": relpath(span.path, cwd) or "<text>", "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": {"uri": _uri(span.path, cwd), "uriBaseId": "%SRCROOT%"},
         "region": _region(span),
     }
 
@@ -87,11 +99,11 @@ def _fix(d: Diagnostic, cwd: str | None) -> list[dict[str, Any]]:
         return []
     changes: dict[str, list[dict[str, Any]]] = {}
     for e in d.fix.edits:
-        uri = relpath(e.span.path, cwd) or "<text>"
+        uri = _uri(e.span.path, cwd)
         changes.setdefault(uri, []).append(
-            {"deletedRegion": _region(e.span), "insertedContent": {"text": clean(e.replacement)}})
+            {"deletedRegion": _region(e.span), "insertedContent": {"text": e.replacement}})
     return [{
-        "description": {"text": clean(d.fix.description)},
+        "description": {"text": d.fix.description},
         "artifactChanges": [
             {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}, "replacements": reps}
             for uri, reps in changes.items()
@@ -115,7 +127,7 @@ def sarif_log(diags: Sequence[Diagnostic], *, docs: Mapping[str, str] | None = N
         fp = fingerprint(d, cwd)
         seen[fp] += 1
         note = systems_note(d)
-        text = clean(d.message) + (f" ({note})" if note else "") + (f"\n{clean(d.help)}" if d.help else "")
+        text = d.message + (f" ({note})" if note else "") + (f"\n{d.help}" if d.help else "")
         result: dict[str, Any] = {
             "ruleId": d.code,
             "ruleIndex": index[d.code],
@@ -130,7 +142,7 @@ def sarif_log(diags: Sequence[Diagnostic], *, docs: Mapping[str, str] | None = N
             result["properties"] = {"systems": list(d.systems)}
         if d.related:
             result["relatedLocations"] = [
-                {"id": i, "physicalLocation": _physical(r.span, cwd), "message": {"text": clean(r.message)}}
+                {"id": i, "physicalLocation": _physical(r.span, cwd), "message": {"text": r.message}}
                 for i, r in enumerate(d.related, 1)
             ]
         fixes = _fix(d, cwd)
@@ -155,4 +167,11 @@ def sarif_log(diags: Sequence[Diagnostic], *, docs: Mapping[str, str] | None = N
 def render_sarif(diags: Sequence[Diagnostic], *, docs: Mapping[str, str] | None = None,
                  cwd: str | None = None) -> str:
     """The SARIF log as indented JSON with a final newline."""
-    return json.dumps(sarif_log(diags, docs=docs, cwd=cwd), indent=2, ensure_ascii=False) + "\n"
+    return json_text(sarif_log(diags, docs=docs, cwd=cwd), on_lossy=_say_lossy)
+
+
+def _say_lossy(log: dict[str, Any]) -> None:
+    log["runs"][0]["invocations"] = [{
+        "executionSuccessful": True,
+        "toolExecutionNotifications": [{"level": "note", "message": {"text": LOSSY_NOTE}}],
+    }]

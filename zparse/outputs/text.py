@@ -13,6 +13,9 @@ caret underline, then ``help``, ``fix`` and ``related`` notes.
 A finding in a file that several systems read (a shared INCLUDE or IZUPRMxx
 member) names them after its message: ``... not contiguous (in SYS1, SYS2)``.
 
+Every character taken from input (names, messages, source lines) goes through
+:func:`~zparse.outputs.common.printable`: no escape sequence of a member
+reaches the terminal and a line break in a file name cannot forge a line.
 Colour (ANSI) is the caller's choice: the CLI turns it on only on a terminal
 and never when ``NO_COLOR`` is set.
 """
@@ -25,7 +28,7 @@ from collections.abc import Sequence
 from ..codes import CODES, Severity
 from ..diagnostics import Diagnostic
 from ..source import Span
-from .common import clean, relpath, systems_note
+from .common import printable, relpath, systems_note
 
 __all__ = ["Style", "render_diagnostic", "render_statistics", "render_text"]
 
@@ -61,11 +64,14 @@ class Style:
 
 def _location(span: Span, cwd: str | None) -> str:
     line, col = span.start_line_col()
-    return f"{relpath(span.path, cwd) or '<text>'}:{line}:{col}"
+    return f"{printable(relpath(span.path, cwd) or '<text>')}:{line}:{col}"
 
 
 def _expand(text: str) -> str:
-    return clean(text).replace("\t", " " * _TAB)
+    """A piece of a source line for the terminal: tabs expanded, control
+    characters and undecodable bytes escaped (the carets are laid out on the
+    escaped text, so they stay under the span)."""
+    return printable(text, keep="\t").replace("\t", " " * _TAB)
 
 
 def _snippet(span: Span, style: Style, severity: Severity) -> list[str]:
@@ -104,7 +110,7 @@ def render_diagnostic(d: Diagnostic, *, style: Style | None = None, show_source:
     style = style or Style(False)
     note = systems_note(d)
     header = (f"{style.bold(_location(d.span, cwd))}: {style.severity(d.code, d.severity)} "
-              f"{clean(d.message)}{f' ({note})' if note else ''} {style.dim('[' + d.name + ']')}")
+              f"{printable(d.message)}{f' ({printable(note)})' if note else ''} {style.dim('[' + d.name + ']')}")
     if not show_source:
         return header
     lines = [header]
@@ -113,12 +119,12 @@ def render_diagnostic(d: Diagnostic, *, style: Style | None = None, show_source:
     pad = " " * len(str(d.span.start_line_col()[0]))
     eq = style.gutter("=")
     if d.help:
-        lines.append(f"{pad} {eq} {style.bold('help')}: {clean(d.help)}")
+        lines.append(f"{pad} {eq} {style.bold('help')}: {printable(d.help)}")
     if d.fix is not None:
         how = "apply with --fix" if d.fix.safe else "unsafe: review and apply by hand"
-        lines.append(f"{pad} {eq} {style.bold('fix')}: {clean(d.fix.description)} ({how})")
+        lines.append(f"{pad} {eq} {style.bold('fix')}: {printable(d.fix.description)} ({how})")
     for r in d.related:
-        lines.append(f"{pad} {eq} {style.bold('related')}: {_location(r.span, cwd)}: {clean(r.message)}")
+        lines.append(f"{pad} {eq} {style.bold('related')}: {_location(r.span, cwd)}: {printable(r.message)}")
     return "\n".join(lines)
 
 

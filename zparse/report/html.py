@@ -10,8 +10,9 @@ DVIPAs behind a service that goes dark in some failover case are red.
 
 from __future__ import annotations
 
-from html import escape
+import html
 
+from ..outputs.common import printable
 from .picture import FailoverRow, Picture
 from .text import _backups, _lost, _owner, _targets, _verdict, _xcf, _zosmf
 
@@ -22,6 +23,12 @@ _MARGIN = 30
 _DV_Y = 80
 _SYS_Y = 330
 _SYS_W, _SYS_H = 190, 86
+
+
+def escape(text: str) -> str:
+    """Text from input as HTML text or attribute: ``& < > " '`` escaped, control
+    characters and undecodable bytes shown as backslash escapes."""
+    return html.escape(printable(text))
 
 
 def _x(i: int, n: int, width: int) -> float:

@@ -4,15 +4,24 @@ Lark compiles a grammar into LALR tables once; zparse caches those tables on
 disk as plain data and runs its own parser loop over them, with tree
 callbacks that shape trees as Lark's would. A process that finds the cache
 never imports Lark: that is most of zlint's start-up time.
+
+The cache is JSON (loading it cannot run code, unlike pickle) in a per-user
+folder (``$XDG_CACHE_HOME/zparse``, else ``~/.cache/zparse``) created 0700;
+the folder and the file are used only when they are owned by the user and
+nobody else can write them. Anything else -- a foreign, stale, corrupt or
+insecure cache -- is ignored and the tables are built in memory (and
+rewritten when the folder is sound). See docs/security.md.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
+import json
 import os
-import pickle
 import re
+import stat
 import sys
 import tempfile
 import zlib
@@ -26,7 +35,7 @@ from .keywords import KeywordTable
 if TYPE_CHECKING:
     from lark import Lark
 
-__all__ = ["LalrParser", "ParseError", "Table", "compiled_tables", "grammar_path", "grammar_text", "keyword_lines",
+__all__ = ["LalrParser", "ParseError", "Table", "cache_dir", "compiled_tables", "grammar_path", "grammar_text", "keyword_lines",
            "keywords", "lalr_parser", "load_lalr", "reduce", "reduce_to_end"]
 
 
@@ -71,7 +80,8 @@ def _full_text(name: str) -> str:
 
 @functools.cache
 def load_lalr(name: str, starts: tuple[str, ...]) -> tuple[Lark, KeywordTable, frozenset[str]]:
-    """Compile a grammar (cached on disk by Lark) and its keyword table.
+    """Compile a grammar and its keyword table (in memory: Lark's own disk cache
+    is a pickle in the shared temp folder, which zparse never reads).
 
     Returns the Lark object, the keyword table read from the grammar's
     ``//stmt`` and ``//kw`` lines, and the statement keyword terminals.
@@ -81,7 +91,7 @@ def load_lalr(name: str, starts: tuple[str, ...]) -> tuple[Lark, KeywordTable, f
     from ._lark_lexer import ExternalLexer
 
     table, stmts = keywords(name)
-    lark = Lark(_full_text(name), parser="lalr", lexer=ExternalLexer, start=list(starts), cache=True)
+    lark = Lark(_full_text(name), parser="lalr", lexer=ExternalLexer, start=list(starts))
     return lark, table, stmts
 
 
@@ -99,7 +109,7 @@ def lark_version() -> str:
 
 
 # Bump when the cached table's layout or _shape() changes: old cache files are then ignored.
-_TABLE_FORMAT = 3
+_TABLE_FORMAT = 4
 
 Table = dict[Any, dict[str, tuple[bool, Any]]]
 # What a rule's tree callback needs: (rule name, tree name, expand a single child,
@@ -154,39 +164,135 @@ def _shape(rule: Any) -> _RuleShape:
             bool(rule.options.expand1 and not rule.alias), include if needed else None)
 
 
+def cache_dir() -> Path | None:
+    """The per-user folder of the table cache, created 0700 when missing, or
+    None when it cannot be made or is not safe: not a folder, owned by another
+    user, or writable by group or others (what git's ``safe.directory`` check
+    and ruff's per-user cache guard against)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if os.name == "nt":
+        base = base or os.environ.get("LOCALAPPDATA", "")
+    if not os.path.isabs(base):
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):
+            return None
+    folder = Path(base) / "zparse"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = folder.stat()
+    except (OSError, ValueError):
+        return None
+    return folder if stat.S_ISDIR(st.st_mode) and _private(st) else None
+
+
+def _private(st: os.stat_result) -> bool:
+    """Owned by this user and not writable by group or others."""
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        return False
+    return not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read_cache(path: Path) -> Any:
+    """The JSON document of a cache file, or None when it is not a regular file
+    of this user that only this user can write (the file is opened without
+    following a symbolic link and checked on the open descriptor)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with open(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not (stat.S_ISREG(st.st_mode) and _private(st)) or st.st_size > 64 << 20:
+            return None
+        try:
+            return json.loads(fh.read())
+        except (OSError, ValueError, RecursionError):
+            return None
+
+
+def _write_cache(folder: Path, path: Path, doc: Any) -> None:
+    """Write a cache file atomically (a private temporary file, then rename)."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=path.name, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with open(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, separators=(",", ":"))
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _encode(key: str, plain: tuple[Table, list[tuple[list[Any], _RuleShape]], dict[str, tuple[Any, Any]]]) -> Any:
+    """A table as JSON data: a shift is its state (>= 0), a reduce is ``-1 - rule``."""
+    states, rules, bounds = plain
+    index = {id(action): i for i, (action, _) in enumerate(rules)}
+    rows = [[state, {term: (arg if shift else -1 - index[id(arg)]) for term, (shift, arg) in row.items()}]
+            for state, row in states.items()]
+    shapes = [[action[0], list(shape[:3]), None if shape[3] is None else [list(i) for i in shape[3]]]
+              for action, shape in rules]
+    return {"key": key, "states": rows, "rules": shapes, "bounds": {s: list(b) for s, b in bounds.items()}}
+
+
+def _decode(doc: Any, key: str) -> tuple[Table, list[tuple[list[Any], _RuleShape]], dict[str, tuple[Any, Any]]] | None:
+    """The table of a cache document, or None unless it carries ``key`` and has
+    exactly the layout :func:`_encode` writes (only str, int, bool, None)."""
+    if not isinstance(doc, dict) or doc.get("key") != key:
+        return None
+    try:
+        rules: list[tuple[list[Any], _RuleShape]] = []
+        reduces: list[tuple[bool, list[Any]]] = []
+        for size, (origin, tree, expand1), include in doc["rules"]:
+            if not (type(size) is int and size >= 0 and isinstance(origin, str) and isinstance(tree, str)
+                    and type(expand1) is bool):
+                return None
+            kept = None if include is None else tuple((int(i), bool(sp)) for i, sp in include)
+            if kept is not None and any(type(i) is not int or not 0 <= i < size for i, _ in kept):
+                return None
+            action: list[Any] = [size, None, sys.intern(origin)]
+            rules.append((action, (sys.intern(origin), sys.intern(tree), expand1, kept)))
+            reduces.append((False, action))
+        states: Table = {}
+        for state, row in doc["states"]:
+            if type(state) is not int or not isinstance(row, dict):
+                return None
+            out: dict[str, tuple[bool, Any]] = {}
+            for term, arg in row.items():
+                if type(arg) is not int:
+                    return None
+                out[sys.intern(term)] = (True, arg) if arg >= 0 else reduces[-1 - arg]
+            states[state] = out
+        bounds = {s: (int(a), int(b)) for s, (a, b) in doc["bounds"].items()}
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None
+    return states, rules, bounds
+
+
 @functools.cache
 def compiled_tables(name: str, starts: tuple[str, ...]) -> tuple[Table, dict[str, tuple[Any, Any]]]:
     """Lark's LALR table for a grammar, compiled for a hand-written driver loop.
 
     Per state, per terminal or rule name: ``(True, next state)`` for a shift,
     ``(False, [size, tree callback, rule name])`` for a reduce; plus the start
-    and end state of every start symbol. The table is cached on disk (next to
-    Lark's own cache) as plain strings, numbers and tuples, every reduce action
-    one shared object, so a process that finds it unpickles it in C and only
-    fills in one callback per rule: no Lark object, no walk over the table.
+    and end state of every start symbol. The table is cached on disk as JSON in
+    the per-user :func:`cache_dir` (never the shared temp folder), every reduce
+    action one shared object after loading, so a process that finds it only
+    parses JSON and fills in one callback per rule: no Lark object.
     """
     # The whole key is stored in the file and compared on load; the file name
     # only needs a cheap checksum of it (no hashlib import on the start path).
     key = f"{_full_text(name)}|{lark_version()}|{starts}|{_TABLE_FORMAT}"
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    path = Path(tempfile.gettempdir()) / f".zparse_lalr_{name}_{zlib.crc32(key.encode()):08x}_{uid}.pickle"
-    plain: Any = None
-    try:
-        with open(path, "rb") as fh:
-            stored_key, plain = pickle.load(fh)
-        if stored_key != key:
-            plain = None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError, TypeError):
-        plain = None
+    folder = cache_dir()
+    path = folder / f"lalr_{name}_{zlib.crc32(key.encode()):08x}.json" if folder else None
+    plain = _decode(_read_cache(path), key) if path else None
     if plain is None:
         plain = _plain_table(name, starts)
-        try:
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump((key, plain), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        if folder and path:
+            _write_cache(folder, path, _encode(key, plain))
     states, rules, bounds = plain
     for action, shape in rules:
         action[1] = _callback(shape)

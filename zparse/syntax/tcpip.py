@@ -24,7 +24,15 @@ from .cst import Node, Token
 from .grammar import ParseError, Table, compiled_tables, keywords, reduce_to_end
 from .keywords import KeywordTable
 
-__all__ = ["BLOCKS", "TcpipSyntax", "keyword_table", "lalr_tables", "parse_tcpip_syntax", "substitute_symbols"]
+__all__ = [
+    "BLOCKS",
+    "MAX_SUBSTITUTED",
+    "TcpipSyntax",
+    "keyword_table",
+    "lalr_tables",
+    "parse_tcpip_syntax",
+    "substitute_symbols",
+]
 
 _STARTS = ("statement", "vipa_item", "autolog_item", "routes_item", "bsd_item", "generic_item")
 
@@ -116,22 +124,45 @@ def keyword_table() -> KeywordTable:
     return keywords("tcpip.lark")[0]
 
 
-def substitute_symbols(text: str, symbols: Mapping[str, str]) -> tuple[str, list[str]]:
-    """Replace ``&NAME.`` / ``&NAME`` in one token; returns the text and the undefined names.
+# Characters a word may have after substitution. z/OS itself allows a resolved
+# value no longer than the symbol's name ("Rules for coding IEASYMxx"), so a real
+# profile never comes near; the cap keeps one long value used many times from
+# multiplying memory.
+MAX_SUBSTITUTED = 4096
+
+
+def substitute_symbols(text: str, symbols: Mapping[str, str]) -> tuple[str, list[str], int]:
+    """Replace ``&NAME.`` / ``&NAME`` in one token; returns the text, the
+    undefined names, and the size the substituted word would have had when it
+    is over :data:`MAX_SUBSTITUTED` (0 otherwise; the word is then returned
+    as written, nothing built).
 
     A period right after the name ends the symbol and is consumed, as in
     z/OS static system symbols. Substitution is not recursive.
     """
     missing: list[str] = []
-
-    def repl(m: re.Match[str]) -> str:
+    matches = list(_SYMBOL.finditer(text))
+    size = len(text)
+    for m in matches:
         name = m.group(1).upper()
         if name in symbols:
-            return symbols[name]
-        missing.append(name)
-        return m.group(0)
-
-    return _SYMBOL.sub(repl, text), missing
+            size += len(symbols[name]) - len(m.group(0))
+        else:
+            missing.append(name)
+    if size > MAX_SUBSTITUTED:
+        return text, missing, size
+    if len(missing) == len(matches):
+        return text, missing, 0
+    parts: list[str] = []
+    pos = 0
+    for m in matches:
+        value = symbols.get(m.group(1).upper())
+        if value is not None:
+            parts.append(text[pos:m.start()])
+            parts.append(value)
+            pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts), missing, 0
 
 
 @attrs.frozen
@@ -153,6 +184,7 @@ class _Lexed:
 
 
 _WORD_CACHE: dict[str, tuple[str, tuple[str, ...], bool]] = {}
+_CACHED_WORD = 64  # characters: longer words are classified each time (they are rare)
 
 
 def _lex(source: Source, table: KeywordTable, stmt_terms: frozenset[str],
@@ -208,9 +240,13 @@ def _lex(source: Source, table: KeywordTable, stmt_terms: frozenset[str],
                     continue
             tok = Token("WORD", s, start)
             if "&" in s and symbols is not None:
-                value, missing = substitute_symbols(s, symbols)
+                value, missing, over = substitute_symbols(s, symbols)
                 for name in missing:
                     diags.append(make("SYN008", f"system symbol &{name}. is not defined for this system",
+                                      Span(source, start, start + len(s))))
+                if over:
+                    diags.append(make("SYN004", f"this word would be {over:,} characters long after substituting "
+                                      f"system symbols (the limit is {MAX_SUBSTITUTED:,}): it is kept as written",
                                       Span(source, start, start + len(s))))
                 tok.value = value
             else:
@@ -220,7 +256,8 @@ def _lex(source: Source, table: KeywordTable, stmt_terms: frozenset[str],
                 kind = "SYMBOLIC" if "&" in value else _classify(value)
                 cands = table.terminals(value) if kind == "WORD" else ()
                 hit = (kind, cands, any(c in starters for c in cands))
-                cache[value] = hit
+                if len(value) <= _CACHED_WORD:  # a cache of long words would hold them all
+                    cache[value] = hit
             tok.kind, cands, stmt = hit
         tok.type = tok.kind
         tok.line_initial = line_initial

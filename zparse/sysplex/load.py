@@ -134,9 +134,13 @@ class Loader:
             for e in files.listdir(d):
                 full = os.path.join(d, e)
                 kind = recognise(e)
-                if kind and files.is_file(full):
+                if kind and files.is_member(full):  # a FIFO or device too: read() says why it is not read
                     out.append((kind, full))
             return out
+
+        problem = files.list_error(root)
+        if problem is not None:
+            raise InventoryError(folder, None, f"cannot be listed: {problem.lower()}")
 
         groups: list[tuple[str, str, list[tuple[str, str]]]] = []
         for e in files.listdir(root):
@@ -146,6 +150,9 @@ class Loader:
             found = recognised(full)
             if found:
                 groups.append((e, full, found))
+            elif (problem := files.list_error(full)) is not None:
+                self._unreadable(full, "tcpip", e, f"{files.show(full)}/ cannot be listed: {problem.lower()}; "
+                                 "its members are not checked", standalone=True)
         if not groups:
             found = recognised(root)
             if found:
@@ -300,15 +307,19 @@ def load_sysplex(path: str | os.PathLike[str], *, encoding: str | None = None) -
         except LookupError:
             raise InventoryError(str(path), "encoding", f"unknown encoding {encoding!r}") from None
     p = os.path.abspath(path)
-    if not os.path.exists(p):
-        raise InventoryError(str(path), None, "no such file or folder")
+    try:
+        os.stat(p)
+    except PermissionError:
+        raise InventoryError(str(path), None, "permission denied") from None
+    except (OSError, ValueError):
+        raise InventoryError(str(path), None, "no such file or folder") from None
     if os.path.isfile(p) and os.path.basename(p) in INVENTORY_NAMES:
-        inv = read_inventory(Path(p))
-        return Loader(Files(inv.root), encoding=encoding).inventory(inv)
+        inv = read_inventory(Path(p))  # named explicitly: trusted, as ``--config``
+        return Loader(Files(inv.root, max_size=inv.max_file_size), encoding=encoding).inventory(inv)
     found = find_inventory(p)
     if found is not None:
         inv = read_inventory(found)
-        sysplex = Loader(Files(inv.root), encoding=encoding).inventory(inv)
+        sysplex = Loader(Files(inv.root, max_size=inv.max_file_size), encoding=encoding).inventory(inv)
         if os.path.isdir(p) or p in sysplex.paths:
             return sysplex
     if os.path.isdir(p):

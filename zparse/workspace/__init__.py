@@ -19,12 +19,14 @@ from .config import (
            Inventory,
            InventoryError,
            SystemSpec,
+           UntrustedInventory,
            find_inventory,
            read_inventory,
 )
 from .discover import kind_of, recognise, sniff
-from .files import Files, Unreadable
+from .files import MAX_FILE_SIZE, Files, Refused, Unreadable, read_regular
 from .includes import IncludeResolver
 
-__all__ = ["INVENTORY_NAMES", "Files", "IncludeResolver", "Inventory", "InventoryError", "SystemSpec",
-           "Unreadable", "find_inventory", "kind_of", "read_inventory", "recognise", "sniff"]
+__all__ = ["INVENTORY_NAMES", "MAX_FILE_SIZE", "Files", "IncludeResolver", "Inventory", "InventoryError",
+           "Refused", "SystemSpec", "Unreadable", "UntrustedInventory", "find_inventory", "kind_of",
+           "read_inventory", "read_regular", "recognise", "sniff"]

@@ -13,6 +13,7 @@ import codecs
 import ipaddress
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -25,11 +26,13 @@ from ..model.tcpip import IpAddress
 from ..selection import LintConfig, known_selector
 from ..source import EBCDIC_CODEPAGES
 from ..syntax.releases import ReleaseError, normalise_release
-from .files import Files, Unreadable, inside
+from .files import MAX_FILE_SIZE, Files, Refused, Unreadable, inside, read_regular
 from .includes import valid_dsn
 
-__all__ = ["INVENTORY_NAMES", "Inventory", "InventoryError", "SystemSpec", "find_inventory",
-           "host_key", "read_inventory"]
+__all__ = ["INVENTORY_NAMES", "SAFE_ENV", "Inventory", "InventoryError", "SystemSpec", "UntrustedInventory",
+           "find_inventory", "host_key", "read_inventory", "trust", "trust_problem"]
+
+SAFE_ENV = "ZLINT_SAFE_INVENTORY"  # inventories (files or folders, os.pathsep-separated) to trust; "*": all
 
 INVENTORY_NAMES = ("zlint.toml", "pyproject.toml")
 
@@ -50,10 +53,78 @@ class InventoryError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+class UntrustedInventory(InventoryError):
+    """An inventory found by walking up that someone else could have written
+    (another user's file, or one in a world-writable folder): not used
+    unless accepted with ``--config PATH`` or :data:`SAFE_ENV`."""
+
+
+_TRUSTED: set[str] = set()  # real paths accepted by this process (``--config``, a named inventory)
+
+
+def trust(path: str | os.PathLike[str]) -> None:
+    """Accept an inventory for the rest of this process whoever owns it (what
+    ``zlint check --config PATH`` does)."""
+    _TRUSTED.add(os.path.realpath(path))
+
+
+def _trusted_by_env(path: Path) -> bool:
+    real = os.path.realpath(path)
+    if real in _TRUSTED:
+        return True
+    value = os.environ.get(SAFE_ENV, "")
+    if not value:
+        return False
+    for entry in value.split(os.pathsep):
+        entry = entry.strip()
+        if entry == "*":
+            return True
+        if entry and os.path.realpath(entry) in (real, os.path.dirname(real)):
+            return True
+    return False
+
+
+def trust_problem(path: Path) -> str | None:
+    """Why an inventory found by walking up may not be used silently, or None.
+
+    As git does for repositories (``safe.directory``): the file must be owned
+    by the current user, and neither it nor its folder may be writable by
+    everyone. :data:`SAFE_ENV` lists inventories (or their folders) accepted
+    anyway; ``*`` accepts all."""
+    if not hasattr(os, "geteuid"):
+        return None  # Windows: no owner check (as git for Windows, by default)
+    try:
+        st = os.stat(path)
+        folder = os.stat(path.parent)
+    except OSError:
+        return None  # it will fail to read, with its own message
+    problem = None
+    if st.st_uid != os.geteuid():
+        problem = f"is owned by {_user(st.st_uid)}, not by you ({_user(os.geteuid())})"
+    elif st.st_mode & stat.S_IWOTH:
+        problem = "can be written by every user"
+    elif folder.st_mode & stat.S_IWOTH:
+        problem = f"lies in a folder every user can write to ({path.parent})"
+    if problem is None or _trusted_by_env(path):
+        return None
+    return (f"{problem}; zlint does not use an inventory found by walking up that someone else may have "
+            f"written. Accept it with `zlint check --config {path}` or by listing it in the environment "
+            f"variable {SAFE_ENV} (as git's safe.directory)")
+
+
+def _user(uid: int) -> str:
+    try:
+        import pwd
+
+        return f"user {pwd.getpwuid(uid).pw_name} (uid {uid})"
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
 def _has_tool_zlint(path: Path) -> bool:
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_regular(str(path))
+    except (OSError, ValueError):
         return False
     try:
         data = tomllib.loads(raw.decode("utf-8"))
@@ -65,19 +136,29 @@ def _has_tool_zlint(path: Path) -> bool:
     return isinstance(tool, dict) and "zlint" in tool
 
 
-def find_inventory(start: str | os.PathLike[str]) -> Path | None:
+def find_inventory(start: str | os.PathLike[str], *, trusted: bool = False) -> Path | None:
     """The inventory for ``start`` (a file or folder): ``zlint.toml``, or a
     ``pyproject.toml`` with ``[tool.zlint]``, in the folder or the nearest
-    folder above it; None when there is none."""
+    folder above it; None when there is none.
+
+    Raises :class:`UntrustedInventory` when the one found fails
+    :func:`trust_problem` (unless ``trusted``: the caller was told to use it)."""
     p = Path(os.path.abspath(start))
     folder = p if p.is_dir() else p.parent
     for d in (folder, *folder.parents):
+        found = None
         cand = d / "zlint.toml"
         if cand.is_file():
-            return cand
-        py = d / "pyproject.toml"
-        if py.is_file() and _has_tool_zlint(py):
-            return py
+            found = cand
+        else:
+            py = d / "pyproject.toml"
+            if py.is_file() and _has_tool_zlint(py):
+                found = py
+        if found is not None:
+            problem = None if trusted else trust_problem(found)
+            if problem is not None:
+                raise UntrustedInventory(str(found), None, problem)
+            return found
     return None
 
 
@@ -109,12 +190,16 @@ class Inventory:
     systems: tuple[SystemSpec, ...]
     config: LintConfig
     encoding: str | None
+    max_file_size: int = MAX_FILE_SIZE
 
 
 _TOP_KEYS = ("sysplex", "dns", "include", "systems", "lint", "encoding")
 _SYSPLEX_KEYS = ("name",)
 _SYSTEM_KEYS = ("tcpip", "izuprm", "symbols", "encoding", "obey")
-_LINT_KEYS = ("select", "ignore", "severity", "target-release")
+_LINT_KEYS = ("select", "ignore", "severity", "target-release", "max-file-size")
+_SIZE = re.compile(r"\s*(\d+)\s*(|b|bytes?|k|kb|kib|m|mb|mib|g|gb|gib)\s*", re.I)
+_UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1, "k": 1 << 10, "kb": 1000, "kib": 1 << 10,
+          "m": 1 << 20, "mb": 1000 ** 2, "mib": 1 << 20, "g": 1 << 30, "gb": 1000 ** 3, "gib": 1 << 30}
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 _SYMBOL_NAME = re.compile(r"[A-Za-z@#$][A-Za-z0-9@#$_]{0,7}")
 
@@ -168,8 +253,13 @@ class _InvReader:
             if want == "file" and self.files.is_dir(full):
                 raise self.err(key, f"{rel!r} is a folder, not a file")
             return full
-        if not os.path.lexists(full):
-            raise self.err(key, f"{want} {rel!r} not found (relative to {self.root})")
+        try:
+            os.lstat(full)
+        except PermissionError:
+            raise self.err(key, f"{want} {rel!r}: permission denied (a folder on the way cannot be "
+                                "searched)") from None
+        except (OSError, ValueError):
+            raise self.err(key, f"{want} {rel!r} not found (relative to {self.root})") from None
         if not inside(self.real_root, full):
             raise self.err(key, f"{rel!r} is a link to a place outside the inventory's folder")
         if want == "folder" and not (os.path.isdir(full) or os.path.isfile(full)):
@@ -213,7 +303,9 @@ def read_inventory(file: Path, *, files: Files | None = None) -> Inventory:
         raw = got.encode("utf-8", "surrogateescape")
     else:
         try:
-            raw = file.read_bytes()
+            raw = read_regular(str(file))
+        except Refused as exc:
+            raise InventoryError(str(file), None, f"is {exc.strerror}: it is not read") from exc
         except OSError as exc:
             raise InventoryError(str(file), None, f"cannot be read ({exc.strerror or exc})") from exc
     try:
@@ -290,9 +382,25 @@ def read_inventory(file: Path, *, files: Files | None = None) -> Inventory:
         specs.append(SystemSpec(name=sname, tcpip=tcpip, izuprm=izuprm, symbols=symbols,
                                  encoding=enc, obey=obey))
 
-    config = _read_lint(r, r.table(data.get("lint", {}), "lint"))
+    lint = r.table(data.get("lint", {}), "lint")
+    config = _read_lint(r, lint)
+    max_size = _read_size(r, lint["max-file-size"], "lint.max-file-size") if "max-file-size" in lint \
+        else MAX_FILE_SIZE
     return Inventory(file=str(file), root=r.root, name=name, dns=dns, include=tuple(include),
-                      systems=tuple(specs), config=config, encoding=encoding)
+                      systems=tuple(specs), config=config, encoding=encoding, max_file_size=max_size)
+
+
+def _read_size(r: _InvReader, value: object, key: str) -> int:
+    """``max-file-size``: bytes as an integer, or a string with a unit ("64 MiB", "500kB")."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    elif isinstance(value, str) and (m := _SIZE.fullmatch(value)):
+        size = int(m.group(1)) * _UNITS[m.group(2).lower()]
+    else:
+        raise r.err(key, f"must be a size in bytes (67108864) or with a unit (\"64 MiB\"), not {value!r}")
+    if size <= 0:
+        raise r.err(key, "must be more than 0")
+    return size
 
 
 def _read_lint(r: _InvReader, t: dict[str, Any]) -> LintConfig:

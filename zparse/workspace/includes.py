@@ -116,12 +116,7 @@ class IncludeResolver:
                 "local folder",)
 
     def _subfolder(self, folder: str, name: str) -> str | None:
-        if not self.files.is_dir(folder):
-            return None
-        for e in self.files.listdir(folder):
-            if e.lower() == name.lower() and os.path.isdir(os.path.join(folder, e)):
-                return os.path.join(folder, e)
-        return None
+        return self.files.find_folder(folder, name)
 
     def _guard(self, path: str, shown: str) -> str | tuple[str]:
         problem = self.files.check(path)
