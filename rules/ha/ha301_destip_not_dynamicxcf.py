@@ -72,8 +72,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from zparse.diagnostics import Edit, Fix
+from zparse.diagnostics import Edit, Fix, Related
 from zparse.engine import Finding, rule
+from zparse.model.tcpip import IpAddress
 from zparse.source import edit_distance
 
 from ._ha import CROSS_SYSTEM, dest_span, unmatched_destips, xcf_related
@@ -88,17 +89,29 @@ def check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
 
 
 def _check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
+    # Built once, so that many DESTIPs and many systems cost n log n, not n x m.
+    statics_of: dict[IpAddress, list[tuple[str, str]]] = {}
+    for name, table in sorted(index.static.items()):
+        for a, kinds in table.items():
+            statics_of.setdefault(a, []).extend((name, kind) for kind, _ in kinds)
+    candidates_of: dict[int, list[IpAddress]] = {}
+    for a in sorted(index.xcf):
+        candidates_of.setdefault(a.version, []).append(a)
+    near_index = {v: _NearIndex(c) for v, c in candidates_of.items()}
+    related_of: dict[int, tuple[Related, ...]] = {}
+    named_of: dict[int, set[IpAddress | None]] = {}
     for dist, dest, addr in unmatched_destips(sysplex, index):
-        statics = [(name, kind) for name, table in sorted(index.static.items())
-                   for kind, _ in table.get(addr, ())]
+        statics = statics_of.get(addr, [])
         if any(not index.xcf_of.get(name) for name, _ in statics):
             continue  # the HOME address of a system without DYNAMICXCF: HA302
         span = dest_span(dest)
-        candidates = sorted(a for a in index.xcf if a.version == addr.version)
-        named = {d.address for d in dist.dest_ips}
-        distance = {a: edit_distance(str(a), str(addr)) for a in candidates if a not in named}
-        best = min(distance.values(), default=99)
-        near = [a for a, n in distance.items() if n == best <= 2]
+        candidates = candidates_of.get(addr.version, [])
+        named = named_of.get(id(dist))
+        if named is None:
+            named = named_of[id(dist)] = {d.address for d in dist.dest_ips}
+        near = near_index[addr.version].closest(addr, named) if candidates else []
+        if addr.version not in related_of:
+            related_of[addr.version] = xcf_related(index, addr.version)
         help_ = None
         fix = None
         if statics:
@@ -120,7 +133,40 @@ def _check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
             message=(f"DESTIP {dest.raw} of the VIPADISTRIBUTE of {dist.raw} is not the "
                      "DYNAMICXCF address of any system in the sysplex: no connection is "
                      "ever sent there"),
-            related=xcf_related(index, addr.version),
+            related=related_of[addr.version],
             help=help_,
             fix=fix,
         )
+
+
+class _NearIndex:
+    """The "did you mean" look-up: addresses within two edits of a mistyped one.
+
+    Symmetric deletion (every spelling with up to two characters deleted is a
+    key) finds the addresses within two insertions, deletions or changes
+    without comparing the DESTIP with every DYNAMICXCF address; the few it
+    finds are then measured with :func:`~zparse.source.edit_distance`. Two
+    swaps of neighbours (distance 2, but 4 plain edits) are not found: such a
+    DESTIP gets the list of every DYNAMICXCF address instead.
+    """
+
+    def __init__(self, addresses: list[IpAddress]) -> None:
+        self.keys: dict[str, list[IpAddress]] = {}
+        for a in addresses:
+            for k in _deletions(str(a)):
+                self.keys.setdefault(k, []).append(a)
+
+    def closest(self, addr: IpAddress, named: set[IpAddress | None]) -> list[IpAddress]:
+        """The candidates at the smallest distance (at most 2) from ``addr``, not already named."""
+        seen: set[IpAddress] = set()
+        for k in _deletions(str(addr)):
+            seen.update(a for a in self.keys.get(k, ()) if a not in named)
+        distance = {a: edit_distance(str(a), str(addr)) for a in sorted(seen)}
+        best = min(distance.values(), default=99)
+        return [a for a, n in distance.items() if n == best <= 2]
+
+
+def _deletions(word: str) -> set[str]:
+    one = {word[:i] + word[i + 1:] for i in range(len(word))}
+    two = {w[:i] + w[i + 1:] for w in one for i in range(len(w))}
+    return {word} | one | two

@@ -51,6 +51,7 @@ warning.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from zparse.codes import Severity
@@ -75,12 +76,18 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
     for k, r in enumerate(profile.port_ranges):
         entries.append((position(r.span), len(profile.ports) + k, r))
     entries.sort(key=lambda e: (e[0], e[1]))
-    ports: dict[tuple[str, int], list[PortEntry]] = {}
-    ranges: list[PortRangeEntry] = []
+    # Indexed, so that many entries cost n log n: per port, the first entry of
+    # each kind (RESERVED or a job); per protocol, the reserved port numbers and
+    # the accepted PORTRANGEs (disjoint: an overlapping one is reported and
+    # dropped), both sorted.
+    firsts: dict[tuple[str, int], dict[bool, PortEntry]] = {}
+    numbers: dict[str, list[int]] = {}
+    starts: dict[str, list[int]] = {}
+    ranges: dict[str, list[PortRangeEntry]] = {}
     for _, _, e in entries:
         if isinstance(e, PortEntry):
             assert e.port is not None
-            cover = next((r for r in ranges if r.protocol == e.protocol and r.first <= e.port <= r.last), None)
+            cover = _covering(starts.get(e.protocol, []), ranges.get(e.protocol, []), e.port, e.port)
             if cover is not None:
                 yield Finding(
                     span=e.span,
@@ -91,8 +98,13 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
                           "PORT entry"),
                 )
                 continue
-            same = ports.setdefault((e.protocol, e.port), [])
-            clash = next((o for o in same if (o.owner == "RESERVED") != (e.owner == "RESERVED")), None)
+            key = (e.protocol, e.port)
+            same = firsts.get(key)
+            if same is None:
+                same = firsts[key] = {}
+                bisect.insort(numbers.setdefault(e.protocol, []), e.port)
+            reserved = e.owner == "RESERVED"
+            clash = same.get(not reserved)
             if clash is not None:
                 job = e.owner if clash.owner == "RESERVED" else clash.owner
                 yield Finding(
@@ -104,11 +116,12 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
                           "RESERVED entry"),
                     severity=Severity.WARNING,
                 )
-            same.append(e)
+            same.setdefault(reserved, e)
             continue
-        hit = next((p for (proto, num), lst in ports.items() if proto == e.protocol
-                    and e.first <= num <= e.last for p in lst), None)
-        if hit is not None:
+        nums = numbers.get(e.protocol, [])
+        i = bisect.bisect_left(nums, e.first)
+        if i < len(nums) and nums[i] <= e.last:
+            hit = next(iter(firsts[(e.protocol, nums[i])].values()))
             yield Finding(
                 span=e.span,
                 message=(f"{_range(e)} covers port {hit.port}, reserved by the PORT entry on "
@@ -117,8 +130,8 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
                 help=f"split the range around port {hit.port}, or move that port out of the PORT statement",
             )
             continue
-        other = next((r for r in ranges if r.protocol == e.protocol
-                      and r.first <= e.last and e.first <= r.last), None)
+        firsts_of, accepted = starts.setdefault(e.protocol, []), ranges.setdefault(e.protocol, [])
+        other = _covering(firsts_of, accepted, e.first, e.last)
         if other is not None:
             yield Finding(
                 span=e.span,
@@ -128,4 +141,22 @@ def check(profile: TcpipProfile) -> Iterator[Finding]:
                 help="make the ranges disjoint, or merge them into one PORTRANGE entry",
             )
             continue
-        ranges.append(e)
+        j = bisect.bisect_left(firsts_of, e.first)
+        firsts_of.insert(j, e.first)
+        accepted.insert(j, e)
+
+
+def _covering(starts: list[int], ranges: list[PortRangeEntry], first: int, last: int) -> PortRangeEntry | None:
+    """The lowest of the disjoint, sorted ``ranges`` that overlaps ``first``-``last``, or None."""
+    i = bisect.bisect_right(starts, last)  # ranges[:i] start at or before ``last``
+    if i == 0:
+        return None
+    # Disjoint ranges sorted by start are sorted by end too: find the first whose end reaches ``first``.
+    lo, hi = 0, i
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ranges[mid].last < first:
+            lo = mid + 1
+        else:
+            hi = mid
+    return ranges[lo] if lo < i else None
