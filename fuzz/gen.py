@@ -348,8 +348,13 @@ def _addr(net: str, i: int) -> str:
 
 
 def xcf_address(i: int) -> str:
-    """DYNAMICXCF address of system ``i`` (0-based)."""
-    return f"10.1.1.{i + 1}"
+    """DYNAMICXCF address of system ``i`` (0-based); valid for thousands of systems."""
+    return f"10.1.{1 + i // 254}.{i % 254 + 1}"
+
+
+def _net(first: int, second: int, i: int) -> str:
+    """``first.second.i`` for i < 256, carrying into the second octet beyond (large sites)."""
+    return f"{first}.{second + i // 256}.{i % 256}"
 
 
 def realistic_profile(system: int = 0, systems: int = 1, lines: int = 1500, seed: int = 0) -> str:
@@ -376,7 +381,7 @@ def realistic_profile(system: int = 0, systems: int = 1, lines: int = 1500, seed
     n_if = 4 + rnd.randint(0, 4)
     for k in range(n_if):
         out.append(f"INTERFACE OSA{k}I DEFINE IPAQENET PORTNAME OSAP{k}")
-        out.append(f"  IPADDR 192.168.{me}.{10 + k}/24 VLANID {100 + k} MTU 1492")
+        out.append(f"  IPADDR {_net(192, 168, me)}.{10 + k}/24 VLANID {100 + k} MTU 1492")
     out += ["DEVICE IUTSAMEH MPCPTP", "LINK SAMEHLNK MPCPTP IUTSAMEH", ";"]
     # VIPADYNAMIC: z/OSMF HA pair, own DVIPA, backup of the next system's, BASEWLM service.
     pair = me // 2
@@ -384,14 +389,14 @@ def realistic_profile(system: int = 0, systems: int = 1, lines: int = 1500, seed
     vipa = ["VIPADYNAMIC"]
     if partner is not None:
         preferred, backup = xcf_address(pair * 2), xcf_address(pair * 2 + 1)
-        vipa += [f"  VIPADEFINE MOVEABLE IMMEDIATE 255.255.255.0 10.100.{pair}.1",
+        vipa += [f"  VIPADEFINE MOVEABLE IMMEDIATE 255.255.255.0 {_net(10, 100, pair)}.1",
                  "  VIPADISTRIBUTE DEFINE DISTMETHOD HOTSTANDBY NOAUTOSWITCHBACK",
-                 f"    10.100.{pair}.1",
+                 f"    {_net(10, 100, pair)}.1",
                  "    PORT 443", f"    DESTIP {preferred} PREFERRED", f"           {backup} BACKUP"]
-    vipa.append(f"  VIPADEFINE MOVEABLE IMMEDIATE 255.255.255.0 10.200.{me}.1")
+    vipa.append(f"  VIPADEFINE MOVEABLE IMMEDIATE 255.255.255.0 {_net(10, 200, me)}.1")
     if systems > 1:
         nxt = (me + 1) % systems
-        vipa.append(f"  VIPABACKUP {100 - me % 50} MOVEABLE IMMEDIATE 255.255.255.0 10.200.{nxt}.1")
+        vipa.append(f"  VIPABACKUP {100 - me % 50} MOVEABLE IMMEDIATE 255.255.255.0 {_net(10, 200, nxt)}.1")
     if me == 0:
         vipa.append("  VIPADEFINE MOVEABLE IMMEDIATE 255.255.255.0 10.150.0.1")
     elif me == 1:
@@ -424,7 +429,7 @@ def realistic_profile(system: int = 0, systems: int = 1, lines: int = 1500, seed
                          + (" ; " + rnd.choice(["server", "client", "reserved for test"]) if rnd.random() < 0.3 else ""))
         elif r < 0.7:
             net = f"172.{16 + i % 16}.{(i // 16) % 256}.0"
-            routes.append(f"ROUTE {net}/24 192.168.{me}.1 OSA{rnd.randrange(n_if)}I MTU 1492")
+            routes.append(f"ROUTE {net}/24 {_net(192, 168, me)}.1 OSA{rnd.randrange(n_if)}I MTU 1492")
         elif r < 0.8:
             home.append(f"   10.{20 + i % 60}.{me % 256}.{1 + (i // 60) % 250} LNK{i}")
             devices.append(f"DEVICE DEV{i} MPCPTP AUTORESTART\nLINK LNK{i} MPCPTP DEV{i}")
@@ -480,7 +485,7 @@ def write_sysplex(root: Path, systems: int, lines: int = 1500, seed: int = 0,
     root.mkdir(parents=True, exist_ok=True)
     toml = [f'encoding = "{encoding}"'] if encoding else []
     toml += ["[sysplex]", 'name = "PLEXG"', "", "[dns]"]
-    toml += [f'"zosmf{p}.example.com" = "10.100.{p}.1"' for p in range((systems + 1) // 2)]
+    toml += [f'"zosmf{p}.example.com" = "{_net(10, 100, p)}.1"' for p in range((systems + 1) // 2)]
     toml.append("")
     for s in range(systems):
         name = f"SYS{s + 1}"
