@@ -9,7 +9,12 @@ table of `zlint.toml`, which maps data set names to local folders):
   and the mapping that was tried);
 - the included member includes, directly or indirectly, itself (`INCLUDE
   cycle: A → B → A`); zlint does not follow the cycle;
-- INCLUDEs are nested more than 16 levels deep.
+- INCLUDEs are nested more than 16 levels deep;
+- the profile already follows 256 INCLUDEs, or the INCLUDEs would add more
+  than 4 MiB of text to it (one finding, at the first INCLUDE cut off). These
+  are zlint's own limits against include "bombs", not z/OS's: the model holds
+  the statements of every inclusion, so they bound its memory. A real profile
+  with its members is far below either.
 
 The INCLUDE statement is kept in the model (`TcpipProfile.includes`)
 whether or not it was followed.

@@ -60,6 +60,10 @@ __all__ = ["MAX_INCLUDE_DEPTH", "IncludeResolver", "parse_tcpip", "release_diagn
 IncludeResolver = Callable[[str], "tuple[str, str] | str"]
 MAX_INCLUDE_DEPTH = 16
 MAX_INCLUDES = 256  # INCLUDE statements followed per profile (an include "bomb" doubles per level)
+# Text that INCLUDEs may add to one profile, counted per INCLUDE followed: the
+# model holds the statements of every inclusion, so this bounds its memory
+# (a real profile with its members is well under a megabyte).
+MAX_INCLUDED_TEXT = 4 * 1024 * 1024
 
 # DEVICE types that IBM removed by V2R2 (ATM, CLAW, HYPERchannel, SNA LU0/LU6.2, X.25, CDLC, MPCOSA).
 _OBSOLETE_DEVICES = {"ATM", "CLAW", "HCH", "SNAIUCV", "SNALU62", "X25NPSI", "CDLC", "MPCOSA", "ATMLIS"}
@@ -174,6 +178,7 @@ class _Builder:
         self.block_no = 0
         self.block_lost = False
         self.include_count = 0
+        self.included_text = 0
         self.resolved: dict[str, tuple[str, str] | str] = {}
         self.parsed: dict[str, tuple[Source, Node]] = {}
         self.source: Source = Source("")
@@ -751,6 +756,15 @@ class _Builder:
             self.diags.append(make("SYN007", f"INCLUDE cycle: {loop}", where))
             self.includes.append(Include(dsn=dsn, path=path, span=where))
             return
+        if self.included_text + len(text) > MAX_INCLUDED_TEXT:
+            if self.included_text <= MAX_INCLUDED_TEXT:  # one finding, at the first INCLUDE cut off
+                self.diags.append(make("SYN007", f"INCLUDE {dsn} and the INCLUDEs after it are not "
+                                       f"followed: they would add more than {MAX_INCLUDED_TEXT // (1024 * 1024)} "
+                                       "MiB of text to this profile", where))
+                self.included_text = MAX_INCLUDED_TEXT + 1
+            self.includes.append(Include(dsn=dsn, path=path, span=where))
+            return
+        self.included_text += len(text)
         self.includes.append(Include(dsn=dsn, path=path, span=where))
         cached = self.parsed.get(path)
         if cached is None:
