@@ -125,7 +125,7 @@ def _check(sysplex: Sysplex, index: SysplexIndex) -> Iterator[Finding]:
             if base is None or not base.reachable:
                 continue  # down with every system up: the other rules say why
             if state.kind == "zosmf" and any(
-                d.dvipa == state.dvipa and (d.port is None or _covers(d.ports, state.port))
+                d.dvipa == state.dvipa and (d.port is None or d.covers(state.port))
                 for d in dark_distributed
             ):
                 continue  # the distributed service of the same port is reported already
@@ -156,13 +156,3 @@ def _owner_reason(case: FailoverCase, state: ServiceState) -> str:
             return d.how
     return "no other system VIPADEFINEs or VIPABACKUPs it"
 
-
-def _covers(ports: str, port: int | None) -> bool:
-    if port is None:
-        return False
-    first, _, last = ports.partition("-")
-    try:
-        lo, hi = int(first), int(last or first)
-    except ValueError:
-        return False
-    return lo <= port <= hi

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import attrs
 
-from ..model.tcpip import DestRole, DistMethod, IpAddress, VipaDistribute, VipaStatement
+from ..model.tcpip import DestRole, DistMethod, IpAddress, PortSpec, VipaDistribute, VipaStatement
 from .index import SysplexIndex, Target, _addr_key
 from .model import Sysplex
 
@@ -37,14 +37,27 @@ class ServiceState:
 
     kind: str
     dvipa: IpAddress
-    ports: str
-    port: int | None
+    port_spec: PortSpec | None  # the PORT entry (a z/OSMF port is a one-port spec); None: every port
     owner: str | None
     method: str | None
     targets: tuple[str, ...]
     reachable: bool
     reason: str
     distributor: VipaDistribute | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def ports(self) -> str:
+        """The PORT entry as written (``443``, ``8000-8010``), or ``all ports``."""
+        return str(self.port_spec) if self.port_spec is not None else "all ports"
+
+    @property
+    def port(self) -> int | None:
+        """The first port of the entry (None: every port)."""
+        return self.port_spec.first if self.port_spec is not None else None
+
+    def covers(self, port: int | None) -> bool:
+        """Whether this service's PORT entry includes ``port`` (a service of every port covers none by number)."""
+        return port is not None and self.port_spec is not None and port in self.port_spec
 
     @property
     def name(self) -> str:
@@ -78,8 +91,15 @@ class FailoverCase:
 class _Service:
     kind: str
     dvipa: IpAddress
-    ports: str
-    port: int | None
+    port_spec: PortSpec | None
+
+    @property
+    def ports(self) -> str:
+        return str(self.port_spec) if self.port_spec is not None else "all ports"
+
+    @property
+    def port(self) -> int | None:
+        return self.port_spec.first if self.port_spec is not None else None
 
 
 def _owner(idx: SysplexIndex, dvipa: IpAddress, alive: AbstractSet[str], lost: str | None) -> tuple[str | None, str]:
@@ -117,13 +137,14 @@ def _services(idx: SysplexIndex) -> list[_Service]:
                 continue
             if not st.ports:
                 out.setdefault(("distributed", dvipa, "all ports"),
-                               _Service(kind="distributed", dvipa=dvipa, ports="all ports", port=None))
+                               _Service(kind="distributed", dvipa=dvipa, port_spec=None))
             for spec in st.ports:
                 out.setdefault(("distributed", dvipa, str(spec)),
-                               _Service(kind="distributed", dvipa=dvipa, ports=str(spec), port=spec.first))
+                               _Service(kind="distributed", dvipa=dvipa, port_spec=spec))
     for svc in idx.zosmf_services:
         out.setdefault(("zosmf", svc.dvipa, str(svc.port)),
-                       _Service(kind="zosmf", dvipa=svc.dvipa, ports=str(svc.port), port=svc.port))
+                       _Service(kind="zosmf", dvipa=svc.dvipa,
+                                              port_spec=PortSpec(first=svc.port, last=svc.port)))
     return sorted(out.values(), key=lambda s: (_addr_key(s.dvipa), s.port or 0, s.kind))
 
 
@@ -220,7 +241,7 @@ def _route(tables: _Tables, i: int, owner: str | None, lost: str | None) -> Serv
 
     def state(method: str | None, targets: tuple[str, ...], reason: str,
               distributor: VipaDistribute | None = None) -> ServiceState:
-        return ServiceState(kind=svc.kind, dvipa=svc.dvipa, ports=svc.ports, port=svc.port, owner=owner,
+        return ServiceState(kind=svc.kind, dvipa=svc.dvipa, port_spec=svc.port_spec, owner=owner,
                             method=method, targets=targets, reachable=bool(targets), reason=reason,
                             distributor=distributor)
 
