@@ -9,7 +9,21 @@ import attrs
 from .codes import CODES, Severity
 from .source import Span
 
-__all__ = ["Diagnostic", "Edit", "Fix", "Related", "Severity", "make", "sort_diagnostics"]
+__all__ = ["Diagnostic", "Edit", "Fix", "Related", "Severity", "Suppression", "make", "sort_diagnostics"]
+
+
+@attrs.frozen
+class Suppression:
+    """One ``zlint: ignore[...]`` comment, as the lexer found it.
+
+    ``codes`` are the codes or prefixes it names (empty: every code);
+    ``own_line``: the comment is alone on its line, so it also covers the
+    line below. The engine reads these from the models, never from the text.
+    """
+
+    span: Span = attrs.field(eq=False)
+    codes: frozenset[str]
+    own_line: bool
 
 
 @attrs.frozen

@@ -42,7 +42,6 @@ import importlib
 import importlib.util
 import inspect
 import pkgutil
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -51,9 +50,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .codes import CODES, Severity
-from .diagnostics import Diagnostic, Fix, Related, make, sort_diagnostics
+from .diagnostics import Diagnostic, Fix, Related, Suppression, make, sort_diagnostics
 from .selection import check_selectors, is_selected, selector_specificity
-from .source import Source, Span
+from .source import Span
 
 if TYPE_CHECKING:
     from .lint_cache import LintCache
@@ -62,6 +61,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Finding",
     "Rule",
+    "Suppressions",
     "documented",
     "is_selected",
     "lint",
@@ -210,51 +210,48 @@ def rule_doc(code: str) -> str:
 
 # ---------------------------------------------------------------- suppression comments
 
-_SUPPRESS = {
-    "tcpip": re.compile(r"(?:^|\s);[^\r\n]*?\bzlint:\s*ignore\b(?:\[([^\]\r\n]*)\])?", re.I),
-    "izuprm": re.compile(r"/\*\s*zlint:\s*ignore\b(?:\[([^\]\r\n]*)\])?[^\r\n]*?\*/", re.I),
-}
-_COMMENT_ONLY = {
-    "tcpip": re.compile(r"^\s*;"),
-    "izuprm": re.compile(r"^\s*/\*"),
-}
-_ALL = frozenset({"ALL"})
+class Suppressions:
+    """The ``zlint: ignore[...]`` comments of a sysplex, by file and line.
+
+    Read from the models (the lexers found them in their comment tokens; a
+    profile carries those of its INCLUDEd members too), never from the text.
+    A comment covers findings that start on its line; a comment alone on its
+    line also covers the line below.
+    """
+
+    def __init__(self, sysplex: Sysplex) -> None:
+        self._at: dict[tuple[str | None, int], list[Suppression]] = {}
+        seen: set[tuple[str | None, int]] = set()
+        for f in sysplex.files:
+            for sup in getattr(f.model, "suppressions", None) or ():
+                key = (sup.span.path, sup.span.start)
+                if key in seen:  # a member INCLUDEd by several profiles
+                    continue
+                seen.add(key)
+                line = sup.span.start_line_col()[0]
+                self._at.setdefault((sup.span.path, line), []).append(sup)
+
+    def covers(self, diag: Diagnostic) -> bool:
+        """Whether a comment suppresses ``diag``."""
+        if not self._at:
+            return False
+        path = diag.span.path
+        line = diag.span.start_line_col()[0]
+        for ln, own_only in ((line, False), (line - 1, True)):
+            for sup in self._at.get((path, ln), ()):
+                if own_only and not sup.own_line:
+                    continue
+                if not sup.codes or "ALL" in sup.codes:
+                    return True
+                if any(selector_specificity(diag.code, c) is not None for c in sup.codes):
+                    return True
+        return False
 
 
-def _line_suppressions(source: Source, line: int, own_line: bool) -> frozenset[str]:
-    text = source.line_text(line)
-    kinds = (source.kind,) if source.kind in _SUPPRESS else tuple(_SUPPRESS)
-    found: set[str] = set()
-    for kind in kinds:
-        if not own_line and not _COMMENT_ONLY[kind].match(text):
-            continue
-        for m in _SUPPRESS[kind].finditer(text):
-            if m.group(1) is None or not m.group(1).strip():
-                return _ALL
-            found.update(c.strip().upper() for c in re.split(r"[,\s]+", m.group(1)) if c.strip())
-    return frozenset(found)
-
-
-def suppressed(diag: Diagnostic, _cache: dict[tuple[int, int], frozenset[str]] | None = None) -> bool:
+def suppressed(diag: Diagnostic, suppressions: Suppressions) -> bool:
     """Whether an inline ``zlint: ignore`` comment covers ``diag`` (its start
-    line, or a comment-only line right above it)."""
-    span = diag.span
-    line, _ = span.start_line_col()
-    for ln, own in ((line, True), (line - 1, False)):
-        if ln < 1:
-            continue
-        key = (id(span.source), ln * 2 + own)
-        if _cache is not None and key in _cache:
-            codes = _cache[key]
-        else:
-            codes = _line_suppressions(span.source, ln, own)
-            if _cache is not None:
-                _cache[key] = codes
-        if codes is _ALL or "ALL" in codes:
-            return True
-        if any(selector_specificity(diag.code, c) for c in codes):
-            return True
-    return False
+    line, or a comment alone on the line right above it)."""
+    return suppressions.covers(diag)
 
 
 # ---------------------------------------------------------------- running
@@ -341,7 +338,7 @@ def lint(sysplex: Sysplex, *, select: Sequence[str] | None = None, ignore: Seque
                                 Span(src, 0, 0)))
             continue
         out.extend(got)
-    lines: dict[tuple[int, int], frozenset[str]] = {}
+    lines = Suppressions(sysplex)
     final: list[Diagnostic] = []
     for d in one_per_defect(out, sysplex):
         if suppressed(d, lines):

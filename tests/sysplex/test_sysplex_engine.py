@@ -160,3 +160,27 @@ def test_recipe_is_clean_and_output_is_deterministic(tmp_path: Path) -> None:
     diags = lint(load_sysplex(root2))
     assert diags == sorted(diags, key=lambda d: d.sort_key())
     assert where(root2, diags) == where(root2, lint(load_sysplex(root2)))
+
+
+def test_suppressions_come_from_comment_tokens_in_the_models(tmp_path: Path) -> None:
+    """The models carry the comments the lexers found (no re-reading of lines):
+    upper case works, and a comment in an INCLUDEd member suppresses there."""
+    sys1 = TYPO.replace("192.0.2.22 BACKUP", "192.0.2.22 BACKUP ; ZLINT: IGNORE[HA301]")
+    root = _typo_plex(tmp_path, sys1)
+    sysplex = load_sysplex(root)
+    profile = sysplex.system("SYS1").profile
+    assert [s.codes for s in profile.suppressions] == [frozenset({"HA301"})]
+    assert "HA301" not in {d.code for d in lint(sysplex)}
+
+
+def test_a_suppression_in_an_included_member(tmp_path: Path) -> None:
+    head, _, tail = TYPO.partition("VIPADYNAMIC")
+    member = "VIPADYNAMIC" + tail.replace("192.0.2.22 BACKUP", "192.0.2.22 BACKUP ; zlint: ignore[HA301]")
+    toml = TOML2.replace("[systems.SYS1]", '[include]\n"USER.TCPPARMS" = "tcpparms"\n\n[systems.SYS1]')
+    root = write(tmp_path, {"zlint.toml": toml, "SYS1/PROFILE.TCPIP": head + "INCLUDE USER.TCPPARMS(VIPAS)\n",
+                            "tcpparms/VIPAS": member, "SYS2/PROFILE.TCPIP": RECIPE_SYS2})
+    sysplex = load_sysplex(root)
+    assert [s.span.path for s in sysplex.system("SYS1").profile.suppressions] == [str(root / "tcpparms" / "VIPAS")]
+    assert "HA301" not in {d.code for d in lint(sysplex)}
+    (root / "tcpparms" / "VIPAS").write_text(member.replace(" ; zlint: ignore[HA301]", ""))
+    assert "HA301" in {d.code for d in lint(load_sysplex(root))}

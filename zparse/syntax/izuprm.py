@@ -103,6 +103,7 @@ NAME_RE: Final = re.compile(r"[A-Za-z@#$][A-Za-z0-9_@#$]*")
 # Lexical classes of the tokens (Token.kind). Trivia: WS, NEWLINE, COMMENT,
 # IGNORED (columns 72-80), STRAY (a `*/` outside a comment).
 WS, NEWLINE, COMMENT, IGNORED, STRAY = "WS", "NEWLINE", "COMMENT", "IGNORED", "STRAY"
+_ZLINT = re.compile("zlint", re.I)  # a comment that may hold a suppression
 WORD, QUOTED, LPAR, RPAR, COMMA = "WORD", "QUOTED", "LPAR", "RPAR", "COMMA"
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -456,7 +457,7 @@ class IzuprmSyntax:
     sequence number (z/OS ignores it: data that ran past column 71).
     """
 
-    __slots__ = ("broken", "diagnostics", "overflow_lines", "source", "statements", "tree")
+    __slots__ = ("broken", "diagnostics", "overflow_lines", "remarks", "source", "statements", "tree")
 
     def __init__(
         self,
@@ -466,7 +467,9 @@ class IzuprmSyntax:
         diagnostics: tuple[Diagnostic, ...],
         broken: frozenset[int],
         overflow_lines: frozenset[int] = frozenset(),
+        remarks: tuple[Token, ...] = (),
     ) -> None:
+        self.remarks = remarks  # comment tokens that mention zlint (suppressions)
         self.source = source
         self.tree = tree
         self.statements = statements
@@ -776,7 +779,8 @@ def parse_izuprm_syntax(source: Source) -> IzuprmSyntax:
     tree, statements = parser.build()
     diags = tuple(lexed.diags) + tuple(parser.diags)
     overflow = frozenset(line + 1 for line in lexed.overflow)
-    return IzuprmSyntax(source, tree, statements, diags, frozenset(lexed.broken), overflow)
+    remarks = tuple(t for t in lexed.tokens if t.kind == COMMENT and _ZLINT.search(t.text))
+    return IzuprmSyntax(source, tree, statements, diags, frozenset(lexed.broken), overflow, remarks)
 
 
 def suggest_keyword(word: str) -> str | None:

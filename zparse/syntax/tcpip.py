@@ -170,12 +170,14 @@ class TcpipSyntax:
     tree: Node
     diagnostics: tuple[Diagnostic, ...]
     errors: int
+    remarks: tuple[Token, ...] = ()  # trivia tokens with a comment that mentions zlint (suppressions)
 
 
 class _Lexed:
-    __slots__ = ("cands", "sig", "sig_pos", "stmt_like", "tokens")
+    __slots__ = ("cands", "remarks", "sig", "sig_pos", "stmt_like", "tokens")
 
     def __init__(self) -> None:
+        self.remarks: list[Token] = []
         self.sig_pos: list[int] = []
         self.tokens: list[Token] = []
         self.sig: list[Token] = []
@@ -184,6 +186,7 @@ class _Lexed:
 
 
 _WORD_CACHE: dict[str, tuple[str, tuple[str, ...], bool]] = {}
+_ZLINT = re.compile("zlint", re.I)  # a comment that may hold a suppression
 _CACHED_WORD = 64  # characters: longer words are classified each time (they are rare)
 
 
@@ -211,6 +214,8 @@ def _lex(source: Source, table: KeywordTable, stmt_terms: frozenset[str],
             s = triv
             pos += len(s)
             tokens.append(Token("TRIVIA", s, start, True))
+            if ";" in s and _ZLINT.search(s):
+                out.remarks.append(tokens[-1])
             if "\n" in s or "\r" in s:
                 line_initial = True
             if prev_word and s[0] == ";":
@@ -748,4 +753,4 @@ def parse_tcpip_syntax(source: Source, symbols: Mapping[str, str] | None = None)
     diags = driver.diags + _column_diags(source, driver.lexed.tokens)
     if _SURROGATE.search(source.text):
         diags += _undecodable(source)
-    return TcpipSyntax(tree, tuple(diags), driver.errors)
+    return TcpipSyntax(tree, tuple(diags), driver.errors, tuple(driver.lexed.remarks))

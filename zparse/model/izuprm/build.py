@@ -35,6 +35,7 @@ from ...syntax.izuprm import (
     suggest_keyword,
     unquote,
 )
+from ...syntax.suppress import read_suppressions
 from ..result import ParseResult
 from .nodes import (
     _DIGITS,
@@ -578,7 +579,8 @@ def parse_izuprm(text: str, path: str | None = None) -> ParseResult[IzuPrm]:
             if st is not None:
                 statements.append(st)
         builder.repeated(statements)
-        model = IzuPrm.from_statements(statements, path=path)
+        model = IzuPrm.from_statements(statements, path=path,
+                                       suppressions=read_suppressions(source, syntax.remarks, "izuprm"))
     diagnostics = tuple(sort_diagnostics([*syntax.diagnostics, *builder.diags]))
     errors = any(d.code in _SYNTAX_ERRORS and d.severity is Severity.ERROR for d in diagnostics)
     if not errors:

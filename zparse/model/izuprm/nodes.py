@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ...diagnostics import Suppression
 from ...source import Span
 from ...syntax.izuprm import STATEMENTS
 
@@ -313,6 +314,7 @@ class IzuPrm:
     path: str | None = attrs.field(default=None, eq=False)
     members: tuple[str | None, ...] = attrs.field(default=(), eq=False)
     overrides: tuple[Override, ...] = attrs.field(default=(), eq=False, repr=False)
+    suppressions: tuple[Suppression, ...] = attrs.field(default=(), eq=False, repr=False)  # zlint: ignore comments
     _index: dict[str, Setting] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -324,7 +326,7 @@ class IzuPrm:
     @classmethod
     def from_statements(
         cls, statements: Sequence[Statement], path: str | None = None, members: Sequence[str | None] = (),
-        overrides: Sequence[Override] = (),
+        overrides: Sequence[Override] = (), suppressions: Sequence[Suppression] = (),
     ) -> IzuPrm:
         """A model whose effective settings are folded from ``statements`` (last wins, PLUGINS union)."""
         return cls(
@@ -333,6 +335,7 @@ class IzuPrm:
             path=path,
             members=tuple(members) if members else (path,),
             overrides=tuple(overrides),
+            suppressions=tuple(suppressions),
         )
 
     # -- generic access

@@ -14,10 +14,11 @@ from typing import Any
 
 from ..._gc import gc_paused
 from ...codes import Severity
-from ...diagnostics import Diagnostic, make, sort_diagnostics
+from ...diagnostics import Diagnostic, Suppression, make, sort_diagnostics
 from ...source import Source, Span
 from ...syntax.cst import Node, Token
 from ...syntax.releases import NEWEST, normalise_release, release_findings
+from ...syntax.suppress import read_suppressions
 from ...syntax.tcpip import parse_tcpip_syntax
 from ..result import ParseResult
 from .nodes import (
@@ -179,6 +180,7 @@ class _Builder:
         self.block_lost = False
         self.include_count = 0
         self.included_text = 0
+        self.suppressions: list[Suppression] = []
         self.resolved: dict[str, tuple[str, str] | str] = {}
         self.parsed: dict[str, tuple[Source, Node]] = {}
         self.source: Source = Source("")
@@ -771,6 +773,7 @@ class _Builder:
             src = Source(text, path, "tcpip")
             syn = parse_tcpip_syntax(src, self.symbols)
             self.diags.extend(syn.diagnostics)
+            self.suppressions.extend(read_suppressions(src, syn.remarks, "tcpip"))
             cached = self.parsed[path] = (src, syn.tree)
             self.sources.append(src)
         self.add_file(cached[1], cached[0], (*chain, path))
@@ -1122,6 +1125,7 @@ class _Builder:
             includes=tuple(self.includes), starts=tuple(self.starts), stops=tuple(self.stops),
             primary_interface=self.primary, somaxconn=self.somaxconn, arpage=self.arpage,
             other=tuple(self.other), deletes=tuple(self.deletes), unparsed=tuple(self.unparsed),
+            suppressions=tuple(self.suppressions),
         )
 
 
@@ -1160,6 +1164,7 @@ def parse_tcpip(
         syn = parse_tcpip_syntax(source, symbols)
         builder = _Builder(include_resolver, symbols)
         builder.sources.append(source)
+        builder.suppressions.extend(read_suppressions(source, syn.remarks, "tcpip"))
         builder.add_file(syn.tree, source, (path or "<text>",))
         model = builder.finish()
         if target is not None and target != NEWEST:

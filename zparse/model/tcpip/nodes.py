@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ...diagnostics import Suppression
 from ...source import Span
 
 __all__ = [
@@ -692,6 +693,7 @@ class TcpipProfile:
     other: tuple[Generic, ...] = ()
     deletes: tuple[Deletion, ...] = ()  # DELETE statements, in text order
     unparsed: tuple[Unparsed, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()  # zlint: ignore comments (profile and its INCLUDEs)
     # Facts derived once from the frozen model (the one cache idiom of the models).
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
